@@ -1,0 +1,205 @@
+package course.grading;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * The grader's part in every test, loaded for all lessons through JUnit's extension
+ * auto-detection (see {@code junit-platform.properties}).
+ *
+ * <ul>
+ *   <li>A test that runs past its timeout fails with "timed out after N s", where the threads
+ *       running course code were stuck, and the deadlock cycle if there is one.</li>
+ *   <li>A test that leaves threads running fails with their names and where they are, unless the
+ *       test or its class is annotated {@link AllowThreads}.</li>
+ * </ul>
+ */
+public final class GradingExtension
+        implements BeforeEachCallback, AfterEachCallback, InvocationInterceptor, TestExecutionExceptionHandler {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
+    private static final String THREADS_BEFORE = "threads-before";
+    private static final String STUCK_SNAPSHOT = "stuck-snapshot";
+    private static final String DEFAULT_TIMEOUT = "junit.jupiter.execution.timeout.default";
+
+    /**
+     * JUnit interrupts a timed-out test before its exception reaches us, and by then the stack of
+     * the stuck code is gone. So a watchdog records where the threads are shortly before the
+     * deadline; that record only feeds the message, never the verdict.
+     */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "junit-grading-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getStore(NAMESPACE).put(THREADS_BEFORE, new HashSet<>(ThreadReport.liveThreads()));
+    }
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                    ExtensionContext context) throws Throwable {
+        watched(invocation, context);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                            ExtensionContext context) throws Throwable {
+        watched(invocation, context);
+    }
+
+    private static void watched(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        Optional<Duration> timeout = timeoutOf(context);
+        if (timeout.isEmpty()) {
+            invocation.proceed();
+            return;
+        }
+        AtomicReference<String> snapshot = new AtomicReference<>();
+        context.getStore(NAMESPACE).put(STUCK_SNAPSHOT, snapshot);
+        long millis = timeout.get().toMillis();
+        long early = Math.max(millis - Math.min(250, millis / 10), 1);
+        ScheduledFuture<?> watch = WATCHDOG.schedule(() -> snapshot.set(stuckReport()), early, TimeUnit.MILLISECONDS);
+        try {
+            invocation.proceed();
+        } finally {
+            watch.cancel(false);
+        }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        if (thrown instanceof TimeoutException && String.valueOf(thrown.getMessage()).contains("timed out after")) {
+            @SuppressWarnings("unchecked")
+            AtomicReference<String> snapshot = context.getStore(NAMESPACE).get(STUCK_SNAPSHOT, AtomicReference.class);
+            String stuck = snapshot == null || snapshot.get() == null ? stuckReport() : snapshot.get();
+            throw timeout(thrown, stuck);
+        }
+        throw thrown;
+    }
+
+    static GradingTimeoutError timeout(Throwable junitTimeout, String stuck) {
+        String junitMessage = String.valueOf(junitTimeout.getMessage());
+        String after = junitMessage.substring(junitMessage.indexOf("timed out after"));
+        return new GradingTimeoutError(after
+                + ": the code never finished (an endless loop, a wait nobody ends, or a deadlock).\n" + stuck, null);
+    }
+
+    /** Any deadlock cycle, then where every thread running course code is. */
+    static String stuckReport() {
+        StringBuilder message = new StringBuilder();
+        Deadlocks.describe().ifPresent(cycle -> message.append(cycle)
+                .append("\nLikely mistake: two threads take the same locks in different orders.\n"));
+        message.append("Where the threads were:\n").append(ThreadReport.whereThreadsAre());
+        return message.toString().stripTrailing();
+    }
+
+    /** The timeout JUnit applies to this test: @Timeout on the method, on its classes, or the default. */
+    static Optional<Duration> timeoutOf(ExtensionContext context) {
+        Optional<Timeout> annotated = context.getTestMethod().map(m -> m.getAnnotation(Timeout.class));
+        for (ExtensionContext c = context; annotated.isEmpty() && c != null; c = c.getParent().orElse(null)) {
+            annotated = c.getTestClass().map(type -> ((AnnotatedElement) type).getAnnotation(Timeout.class));
+        }
+        if (annotated.isPresent()) {
+            return Optional.of(Duration.of(annotated.get().value(), annotated.get().unit().toChronoUnit()));
+        }
+        return context.getConfigurationParameter(DEFAULT_TIMEOUT).flatMap(GradingExtension::parseDuration);
+    }
+
+    /** JUnit's duration syntax: {@code "10 s"}, {@code "300ms"}, {@code "2 m"}. */
+    static Optional<Duration> parseDuration(String text) {
+        var matcher = java.util.regex.Pattern.compile("\\s*(\\d+)\\s*(ns|μs|ms|s|m|h|d)?\\s*")
+                .matcher(text.toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        long value = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        return Optional.of(switch (unit) {
+            case "ns" -> Duration.ofNanos(value);
+            case "μs" -> Duration.ofNanos(value * 1000);
+            case "ms" -> Duration.ofMillis(value);
+            case "m" -> Duration.ofMinutes(value);
+            case "h" -> Duration.ofHours(value);
+            case "d" -> Duration.ofDays(value);
+            default -> Duration.ofSeconds(value);
+        });
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (context.getExecutionException().isPresent() || leaksAllowed(context)) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<Thread> before = context.getStore(NAMESPACE).get(THREADS_BEFORE, Set.class);
+        if (before == null) {
+            return;
+        }
+        List<Thread> leaked = newThreads(before);
+        long deadline = System.nanoTime() + Delays.THREAD_EXIT.toNanos();
+        // Threads that were told to stop may need a moment to run to their end.
+        while (!leaked.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                leaked.get(0).join(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            leaked = newThreads(before);
+        }
+        if (!leaked.isEmpty()) {
+            throw new AssertionError(leakMessage(leaked));
+        }
+    }
+
+    private static boolean leaksAllowed(ExtensionContext context) {
+        if (context.getTestMethod().map(m -> m.isAnnotationPresent(AllowThreads.class)).orElse(false)) {
+            return true;
+        }
+        // The test class, and the classes around a @Nested one.
+        for (ExtensionContext c = context; c != null; c = c.getParent().orElse(null)) {
+            if (c.getTestClass().map(type -> type.isAnnotationPresent(AllowThreads.class)).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Thread> newThreads(Set<Thread> before) {
+        return ThreadReport.liveThreads().stream()
+                .filter(t -> !before.contains(t) && t.isAlive() && !ThreadReport.isHarnessThread(t))
+                .sorted((a, b) -> a.getName().compareTo(b.getName()))
+                .toList();
+    }
+
+    static String leakMessage(List<Thread> leaked) {
+        String names = leaked.stream()
+                .map(t -> "'" + t.getName() + "' (" + t.getState() + " at " + ThreadReport.firstCourseFrame(t.getStackTrace()) + ")")
+                .collect(Collectors.joining(", "));
+        return "left " + leaked.size() + " thread(s) running after the test: " + names
+                + ". Every thread you start must have finished when your method returns:"
+                + " join it, shut down and close every executor, stop workers with a poison pill or an interrupt.";
+    }
+}
