@@ -24,13 +24,17 @@ public final class Failures {
         } else if (outcome == Outcome.ASSERTION || outcome == Outcome.TIMEOUT) {
             out.append(String.valueOf(failure.getMessage()).strip());
         } else {
-            out.append(headline(failure));
-            List<Throwable> seen = new ArrayList<>();
-            for (Throwable cause = failure.getCause(); cause != null && !seen.contains(cause); cause = cause.getCause()) {
-                seen.add(cause);
-                out.append("\ncaused by ").append(headline(cause));
+            // Wrappers (ExceptionInInitializerError, ExecutionException, …) hide the real error:
+            // lead with the innermost cause, then say how it travelled.
+            List<Throwable> chain = new ArrayList<>();
+            for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+                chain.add(t);
             }
-            Throwable root = seen.isEmpty() ? failure : seen.get(seen.size() - 1);
+            Throwable root = chain.get(chain.size() - 1);
+            out.append(headline(root));
+            for (int i = chain.size() - 2; i >= 0; i--) {
+                out.append("\n  wrapped in ").append(headline(chain.get(i)));
+            }
             appendCourseFrames(out, root);
         }
         return bound(out.toString(), MAX_CHARS);

@@ -79,7 +79,7 @@ public final class GradingExtension
         AtomicReference<String> snapshot = new AtomicReference<>();
         context.getStore(NAMESPACE).put(STUCK_SNAPSHOT, snapshot);
         long millis = timeout.get().toMillis();
-        long early = Math.max(millis - Math.min(250, millis / 10), 1);
+        long early = Math.max(millis - Math.min(1000, millis / 5), 1);
         ScheduledFuture<?> watch = WATCHDOG.schedule(() -> snapshot.set(stuckReport()), early, TimeUnit.MILLISECONDS);
         try {
             invocation.proceed();

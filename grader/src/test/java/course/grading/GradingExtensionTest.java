@@ -44,7 +44,7 @@ class GradingExtensionTest {
         assertThat(failure).isInstanceOf(GradingTimeoutError.class);
         assertThat(Outcome.of(failure)).isEqualTo(Outcome.TIMEOUT);
         assertThat(failure.getMessage())
-                .startsWith("timed out after 300 milliseconds")
+                .startsWith("timed out after 1 second")
                 .contains("Where the threads were:")
                 .contains("course.fixtures.WaitsForever.waitForAnswer");
     }

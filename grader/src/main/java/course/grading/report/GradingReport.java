@@ -107,6 +107,8 @@ public final class GradingReport {
         for (var lesson : byLesson.entrySet()) {
             String lessonName = byLesson.size() == 1 && !module.equals("solutions") ? module : lessonModule(lesson.getKey());
             List<Result> results = lesson.getValue();
+            results.sort(Comparator.comparing((Result r) -> exerciseNumber(r.test().exercise()))
+                    .thenComparing(r -> r.test().exercise()));
             printTable(lessonName, results);
             for (Result r : results) {
                 jsonTests.add(jsonTest(lessonName, r));

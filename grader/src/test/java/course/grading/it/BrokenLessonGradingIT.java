@@ -1,0 +1,159 @@
+package course.grading.it;
+
+import course.grading.AllowThreads;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Grades a deliberately broken lesson ({@code grader/src/it/broken-lesson}) with the real build,
+ * the way an autograder would, and checks that grading survives it: the correct exercise keeps
+ * its points, and each broken one gets 0 with a message that says what happened.
+ *
+ * <p>Runs Maven in a child process, so it is slow (tens of seconds): tagged {@code integration},
+ * it runs in the instructor check ({@code -Pinstructor}), not in a student's {@code mvn test}.
+ */
+@Tag("integration")
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@AllowThreads("the Maven child process's stream readers end with it")
+class BrokenLessonGradingIT {
+    private static final Path ROOT = Path.of(System.getProperty("course.root", "..")).toAbsolutePath().normalize();
+    private static final Path WORK = ROOT.resolve("grader/target/it/broken-lesson");
+
+    private static Run graded;
+
+    record Run(int exitCode, String output, String results) {
+    }
+
+    @BeforeAll
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    static void gradeTheBrokenLesson() throws Exception {
+        copy(ROOT.resolve("grader/src/it/broken-lesson"), WORK);
+        graded = maven("verify", "-Pgrade", "-Dgrading.timeout=5");
+    }
+
+    @Test
+    @DisplayName("the grade run finishes with exit code 0 and writes results.json")
+    void gradeRunSucceeds() {
+        assertThat(graded.exitCode()).as(graded.output()).isZero();
+        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 50,");
+    }
+
+    @Test
+    @DisplayName("the untouched exercise keeps its points")
+    void correctExerciseKeepsItsPoints() {
+        assertThat(graded.output()).containsPattern("Exercise 1 · Adder +10/10");
+    }
+
+    @Test
+    @DisplayName("System.exit in a static initializer costs only that exercise, and is named")
+    void exitIsReported() {
+        assertThat(graded.output()).containsPattern("Exercise 2 · Quitter +0/10  SecurityException: System.exit\\(1\\) was called by course.lesson99.Quitter.<clinit>");
+    }
+
+    @Test
+    @DisplayName("an endless static initializer times out, and the message shows where it spun")
+    void endlessLoopTimesOut() {
+        assertThat(graded.output()).containsPattern("Exercise 3 · Looper +0/10  timed out after 5 seconds");
+        assertThat(graded.results()).contains("at course.lesson99.Looper.<clinit>(Looper.java");
+    }
+
+    @Test
+    @DisplayName("a thread left running fails its test, by name")
+    void leakIsReported() {
+        assertThat(graded.output()).containsPattern("Exercise 4 · Leaker +0/10  left 1 thread\\(s\\) running after the test: 'forgotten-worker'");
+    }
+
+    @Test
+    @DisplayName("a megabyte-long failure is cut to a bounded size in results.json")
+    void outputIsBounded() {
+        assertThat(graded.output()).containsPattern("Exercise 5 · Shouter +0/10  IllegalStateException: yyyy");
+        assertThat(graded.results().length()).as("results.json size").isLessThan(40_000);
+        assertThat(graded.results()).contains("more characters cut]");
+    }
+
+    @Test
+    @DisplayName("the instructor check rejects a test that passes on the starter and a test without points")
+    void instructorCheckRejectsDishonestTests() throws Exception {
+        Path extra = WORK.resolve("src/test/java/course/lesson99/DishonestTest.java");
+        Files.writeString(extra, """
+                package course.lesson99;
+
+                import course.grading.Points;
+                import org.junit.jupiter.api.Test;
+
+                class DishonestTest {
+                    @Test
+                    @Points(5)
+                    void alwaysPasses() {
+                    }
+
+                    @Test
+                    void carriesNoPoints() {
+                        throw new AssertionError("fails, but is worth nothing");
+                    }
+                }
+                """, StandardCharsets.UTF_8);
+        try {
+            Run run = maven("verify", "-Pinstructor", "-Dtest=DishonestTest", "-Dsurefire.failIfNoSpecifiedTests=false");
+            assertThat(run.exitCode()).as("exit code of the instructor check").isNotZero();
+            assertThat(run.output())
+                    .contains("DishonestTest › alwaysPasses(): passes on the starter (a test that cannot fail is a defect)")
+                    .contains("DishonestTest › carriesNoPoints(): carries no points");
+        } finally {
+            Files.deleteIfExists(extra);
+        }
+    }
+
+    private static Run maven(String... goals) throws Exception {
+        List<String> command = new ArrayList<>();
+        String mavenHome = System.getProperty("maven.home");
+        command.add(mavenHome == null ? "mvn" : Path.of(mavenHome, "bin", "mvn").toString());
+        command.addAll(List.of("-B", "-ntp", "-f", WORK.resolve("pom.xml").toString()));
+        String repo = System.getProperty("maven.repo.local");
+        if (repo != null && !repo.isBlank() && !repo.startsWith("${")) {
+            command.add("-Dmaven.repo.local=" + repo);
+        }
+        command.addAll(List.of(goals));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process maven = builder.start();
+        try {
+            String output = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = maven.waitFor();
+            Path results = WORK.resolve("target/grading/results.json");
+            return new Run(exit, output, Files.exists(results) ? Files.readString(results) : "");
+        } finally {
+            maven.descendants().forEach(ProcessHandle::destroyForcibly);
+            maven.destroyForcibly();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            try (Stream<Path> old = Files.walk(to)) {
+                for (Path p : old.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Files.copy(source, to.resolve(from.relativize(source).toString()));
+            }
+        }
+    }
+}
