@@ -76,7 +76,7 @@ public final class Failures {
         int shown = 0;
         for (StackTraceElement frame : root.getStackTrace()) {
             if (ThreadReport.isCourseCode(frame) && shown++ < COURSE_FRAMES) {
-                out.append("\n    at ").append(frame);
+                out.append("\n    at ").append(ThreadReport.frame(frame));
             }
         }
     }

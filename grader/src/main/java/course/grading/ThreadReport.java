@@ -97,7 +97,7 @@ public final class ThreadReport {
                 out.append("      ...\n");
                 break;
             }
-            out.append("      at ").append(frame).append('\n');
+            out.append("      at ").append(frame(frame)).append('\n');
             shown++;
         }
         return out.toString();
@@ -111,7 +111,16 @@ public final class ThreadReport {
                         + "." + frame.getMethodName() + ":" + frame.getLineNumber();
             }
         }
-        return stack.length > 0 ? String.valueOf(stack[0]) : "no stack";
+        return stack.length > 0 ? frame(stack[0]) : "no stack";
+    }
+
+    /** A frame as a student reads it: {@code course.lesson02.Fetcher.fetch(Fetcher.java:42)}. */
+    public static String frame(StackTraceElement frame) {
+        String where = frame.isNativeMethod() ? "Native Method"
+                : frame.getFileName() == null ? "Unknown Source"
+                : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber()
+                : frame.getFileName();
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
     }
 
     static boolean runsCourseCode(StackTraceElement[] stack) {
