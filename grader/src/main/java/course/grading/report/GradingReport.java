@@ -123,6 +123,16 @@ public final class GradingReport {
             });
         }
         String summary = module + ": " + Json.number(score) + "/" + Json.number(max) + " points";
+        if (mode.equals("grade") && !module.equals("solutions")) {
+            List<String> tampered = course.grading.Manifest.check(Path.of(args.get("root")), module);
+            if (!tampered.isEmpty()) {
+                String warning = "graded files differ from the course's checksums (" + course.grading.Manifest.FILE
+                        + "): " + String.join(", ", tampered);
+                out.println();
+                out.println("[grading] WARNING: " + warning);
+                summary += "\nWARNING: " + warning;
+            }
+        }
         writeResults(dir.resolve("results.json"), score, max, summary, jsonTests);
         if (mode.equals("grade")) {
             writeCourseResults(module, session, score, max, jsonTests);
