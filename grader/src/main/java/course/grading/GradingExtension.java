@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  *       running course code were stuck, and the deadlock cycle if there is one.</li>
  *   <li>A test that leaves threads running fails with their names and where they are, unless the
  *       test or its class is annotated {@link AllowThreads}.</li>
+ *   <li>A test whose code tried to reach the network beyond loopback fails with that message,
+ *       even if the code caught the exception ({@link NetworkGuard}).</li>
  * </ul>
  */
 public final class GradingExtension
@@ -90,6 +92,10 @@ public final class GradingExtension
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        String network = NetworkGuard.takeViolation();
+        if (network != null) {
+            throw new AssertionError(network, thrown);
+        }
         if (thrown instanceof TimeoutException && String.valueOf(thrown.getMessage()).contains("timed out after")) {
             @SuppressWarnings("unchecked")
             AtomicReference<String> snapshot = context.getStore(NAMESPACE).get(STUCK_SNAPSHOT, AtomicReference.class);
@@ -149,6 +155,10 @@ public final class GradingExtension
 
     @Override
     public void afterEach(ExtensionContext context) {
+        String network = NetworkGuard.takeViolation();
+        if (network != null && context.getExecutionException().isEmpty()) {
+            throw new AssertionError(network);
+        }
         if (context.getExecutionException().isPresent() || leaksAllowed(context)) {
             return;
         }
