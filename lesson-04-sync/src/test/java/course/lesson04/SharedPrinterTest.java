@@ -1,0 +1,164 @@
+package course.lesson04;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.fail;
+
+import course.grading.Points;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Exercise 2 · A shared printer that never tears a line")
+class SharedPrinterTest {
+    private final Workers workers = new Workers();
+
+    @AfterEach
+    void stopWorkers() throws InterruptedException {
+        workers.close();
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("a second thread waits until the first has finished its line")
+    void linesAreNeverTorn() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        SharedPrinter printer = new SharedPrinter(sink);
+        CountDownLatch firstMidLine = new CountDownLatch(1);
+        Thread[] second = new Thread[1];
+        Workers.Worker<?>[] writers = new Workers.Worker<?>[2];
+        // Pause printer-1 right after its first piece until printer-2 has either written a piece
+        // (the line is torn) or is blocked on a lock printer-1 holds (the line is protected).
+        sink.beforeWrite(fragment -> {
+            Thread me = Thread.currentThread();
+            if (me.getName().equals("printer-1") && firstMidLine.getCount() == 1 && sink.hasWritten(me)) {
+                firstMidLine.countDown();
+                ThreadProbe.until(() -> second[0] != null && (sink.hasWritten(second[0])
+                        || !second[0].isAlive() || ThreadProbe.waitsForLockHeldBy(second[0], me)));
+            }
+        });
+
+        writers[0] = workers.start("printer-1", () -> {
+            printer.printLine(3, "*", 4, "=", 12);
+            return null;
+        });
+        ThreadProbe.until(() -> firstMidLine.getCount() == 0 || writers[0].isDone());
+        if (firstMidLine.getCount() > 0) {
+            writers[0].result();
+            fail("printLine(3, \"*\", 4, \"=\", 12) wrote the whole line in one piece %s: write each part, "
+                    + "each space and the newline with its own sink.write call (the sink is a terminal that "
+                    + "takes pieces) and protect the line with a lock", sink.pieces().stream().map(RecordingSink.Piece::text).toList());
+        }
+        writers[1] = workers.start("printer-2", () -> {
+            second[0] = Thread.currentThread();
+            printer.printLine(1, "*", 2, "=", 2);
+            return null;
+        });
+        writers[0].result();
+        writers[1].result();
+
+        assertThat(sink.firstTear())
+                .withFailMessage("a line was torn: %s. Hold one lock from the first piece to the newline, so "
+                        + "a second thread waits for the whole line.", sink.firstTear())
+                .isNull();
+        assertThat(sink.lines()).extracting(RecordingSink.Line::text)
+                .as("the two lines printed")
+                .containsExactly("3 * 4 = 12", "1 * 2 = 2");
+        assertThat(sink.pieces().size())
+                .withFailMessage("the two lines reached the sink in %d write calls, expected 20: write each part, "
+                        + "each space and the newline with its own sink.write call (build no string; the lock is "
+                        + "what keeps the line whole)", sink.pieces().size())
+                .isEqualTo(20);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a sink that throws leaves the printer usable for the next thread")
+    void lockIsReleasedWhenTheSinkThrows() throws Exception {
+        IllegalStateException closed = new IllegalStateException("terminal closed");
+        RecordingSink sink = new RecordingSink();
+        sink.beforeWrite(fragment -> {
+            if (Thread.currentThread().getName().equals("printer-1")) {
+                throw closed;
+            }
+        });
+        SharedPrinter printer = new SharedPrinter(sink);
+
+        Workers.Worker<Object> first = workers.start("printer-1", () -> {
+            printer.printLine("this", "line", "fails");
+            return null;
+        });
+        Throwable thrown = catchThrowable(first::result);
+        if (thrown instanceof UnsupportedOperationException notYet) {
+            throw notYet;
+        }
+        assertThat(thrown)
+                .withFailMessage("printLine must let the sink's exception reach the caller; got %s", thrown)
+                .isSameAs(closed);
+
+        Workers.Worker<Object> second = workers.start("printer-2", () -> {
+            printer.printLine("next", "line");
+            return null;
+        });
+        ThreadProbe.until(() -> second.isDone() || ThreadProbe.isParkedIn(second.thread(), SharedPrinter.class));
+        if (!second.isDone()) {
+            fail("printer-2 waits for ever in printLine (%s): printer-1's printLine threw and never released "
+                    + "the lock. Call unlock() in a finally block.", ThreadProbe.whereIs(second.thread()));
+        }
+        second.result();
+        assertThat(sink.lines()).extracting(RecordingSink.Line::text).containsExactly("next line");
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("the multiplication table: 81 whole lines, one thread per row, every row in order")
+    void multiplicationTable() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        // A known-good printer, so this test is about MultiplicationTable alone.
+        SharedPrinter printer = new SharedPrinter(sink) {
+            @Override
+            public synchronized void printLine(Object... parts) {
+                sink().write(Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(" ")));
+                sink().write("\n");
+            }
+        };
+
+        MultiplicationTable.print(printer);
+
+        List<RecordingSink.Line> lines = sink.lines();
+        assertThat(lines.size())
+                .withFailMessage(lines.isEmpty()
+                                ? "print() returned without printing a line: start() one thread per row"
+                                : "print() returned after %d of 81 lines: join() every row thread before returning",
+                        lines.size())
+                .isEqualTo(81);
+        assertThat(sink.writers())
+                .withFailMessage("every row ran on the calling thread '%s': start() the row threads, do not call run()",
+                        Thread.currentThread().getName())
+                .doesNotContain(Thread.currentThread());
+        Map<Thread, List<String>> byThread = lines.stream().collect(Collectors.groupingBy(
+                RecordingSink.Line::thread, LinkedHashMap::new,
+                Collectors.mapping(RecordingSink.Line::text, Collectors.toList())));
+        assertThat(byThread.size())
+                .withFailMessage("the 9 rows were printed by %d threads; start one thread per row", byThread.size())
+                .isEqualTo(9);
+        List<List<String>> rows = new ArrayList<>(byThread.values());
+        rows.sort(Comparator.comparing(row -> row.getFirst()));
+        for (int n = 1; n <= 9; n++) {
+            List<String> expected = new ArrayList<>();
+            for (int i = 1; i <= 9; i++) {
+                expected.add(n + " * " + i + " = " + n * i);
+            }
+            assertThat(rows.get(n - 1)).as("the lines of row %d, printed by one thread in order", n)
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+}
