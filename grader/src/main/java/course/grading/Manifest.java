@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * edits or deletes a graded test, adds one, or changes a pom gains nothing unseen.
  *
  * <pre>{@code
- * java … course.grading.Manifest write .     # after changing tests (the instructor check says when)
+ * instructor/update-grading-files               # after changing tests (the instructor check says when)
  * java … course.grading.Manifest check .     # lists changed, missing and added files; exit 1 if any
  * }</pre>
  */

@@ -18,7 +18,7 @@ class ManifestIT {
     @DisplayName("grading.sha256 matches the build files, the grader and every lesson's tests")
     void manifestIsCurrent() throws IOException {
         assertThat(Manifest.check(ROOT, null))
-                .as("files that differ from grading.sha256: run instructor/update-manifest and commit the result")
+                .as("files that differ from grading.sha256: run instructor/update-grading-files and commit the result")
                 .isEmpty();
     }
 }
