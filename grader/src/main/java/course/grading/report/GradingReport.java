@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * </table>
  */
 public final class GradingReport {
-    static final int NAME_WIDTH = 48;
+    static final int NAME_WIDTH = 56;
     static final int REASON_WIDTH = 200;
 
     private final Map<String, String> args;
@@ -111,7 +111,7 @@ public final class GradingReport {
                     .thenComparing(r -> r.test().exercise()));
             printTable(lessonName, results);
             for (Result r : results) {
-                jsonTests.add(jsonTest(lessonName, r));
+                jsonTests.add(jsonTest(lessonName, r, isHidden(lessonName, r.test())));
                 score += r.earned();
                 max += r.test().points();
             }
@@ -134,8 +134,10 @@ public final class GradingReport {
             }
         }
         writeResults(dir.resolve("results.json"), score, max, summary, jsonTests);
+        List<String> fragment = Fragments.of(module, score, max, jsonTests);
+        Files.write(dir.resolve("results.lines"), fragment, StandardCharsets.UTF_8);
         if (mode.equals("grade")) {
-            writeCourseResults(module, session, score, max, jsonTests);
+            writeCourseResults(module, session, fragment);
         }
         out.println();
         switch (mode) {
@@ -260,7 +262,7 @@ public final class GradingReport {
         Path readme = Path.of(args.get("basedir")).resolve("README.md");
         ReadmeTable table = ReadmeTable.read(readme);
         List<String> problems = new ArrayList<>();
-        Map<String, Integer> inTests = results.stream().collect(Collectors.groupingBy(
+        Map<String, Integer> inTests = results.stream().filter(r -> !isHidden(lesson, r.test())).collect(Collectors.groupingBy(
                 r -> r.test().exerciseClass().substring(r.test().exerciseClass().lastIndexOf('.') + 1),
                 TreeMap::new, Collectors.summingInt(r -> r.test().points())));
         int total = inTests.values().stream().mapToInt(Integer::intValue).sum();
@@ -289,14 +291,20 @@ public final class GradingReport {
 
     // ---------------------------------------------------------------- results.json
 
-    private static Map<String, Object> jsonTest(String lesson, Result r) {
+    /** A hidden test is one whose source lies in the lesson's src/hidden-test/java. */
+    private boolean isHidden(String lesson, GradedTest test) {
+        String file = test.exerciseClass().replace('.', '/') + ".java";
+        return Files.exists(Path.of(args.get("root"), lesson, "src", "hidden-test", "java", file));
+    }
+
+    private static Map<String, Object> jsonTest(String lesson, Result r, boolean hidden) {
         Map<String, Object> test = new LinkedHashMap<>();
         test.put("name", lesson + " › " + r.test().exercise() + " › " + r.test().name());
         test.put("score", r.earned());
         test.put("max_score", (double) r.test().points());
         test.put("status", r.passed() ? "passed" : "failed");
         test.put("output", r.passed() ? "" : Failures.bound(r.message(), Failures.MAX_CHARS));
-        test.put("visibility", "visible");
+        test.put("visibility", hidden ? "after_published" : "visible");
         return test;
     }
 
@@ -317,42 +325,15 @@ public final class GradingReport {
      * A whole-course grade: each lesson leaves its tests in the session's folder at the root, and
      * the course's results.json is written anew from all of them after every lesson.
      */
-    private void writeCourseResults(String module, String session, double score, double max,
-                                    List<Map<String, Object>> tests) throws IOException {
+    private void writeCourseResults(String module, String session, List<String> fragment) throws IOException {
         Path grading = Path.of(args.get("root"), "target", "grading");
         Path sessionDir = grading.resolve("sessions").resolve(session);
         Files.createDirectories(sessionDir);
-        List<String> lines = new ArrayList<>();
-        lines.add(Json.number(score) + "\t" + Json.number(max));
-        tests.forEach(t -> lines.add(Json.writeLine(t)));
-        Files.write(sessionDir.resolve(module + ".lesson"), lines, StandardCharsets.UTF_8);
-
-        double courseScore = 0;
-        double courseMax = 0;
-        List<String> testLines = new ArrayList<>();
-        List<String> lessons = new ArrayList<>();
+        Files.write(sessionDir.resolve(module + ".lines"), fragment, StandardCharsets.UTF_8);
+        List<Path> fragments;
         try (Stream<Path> files = Files.list(sessionDir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".lesson")).sorted().toList()) {
-                List<String> content = Files.readAllLines(f, StandardCharsets.UTF_8);
-                String[] totals = content.get(0).split("\t");
-                courseScore += Double.parseDouble(totals[0]);
-                courseMax += Double.parseDouble(totals[1]);
-                String name = f.getFileName().toString().replace(".lesson", "");
-                lessons.add(name + " " + totals[0] + "/" + totals[1]);
-                testLines.addAll(content.subList(1, content.size()));
-            }
+            fragments = files.filter(p -> p.toString().endsWith(".lines")).sorted().toList();
         }
-        Map<String, Object> head = new LinkedHashMap<>();
-        head.put("score", courseScore);
-        head.put("max_score", courseMax);
-        head.put("output", "course: " + Json.number(courseScore) + "/" + Json.number(courseMax) + " points ("
-                + String.join(", ", lessons) + ")");
-        head.put("visibility", "visible");
-        head.put("stdout_visibility", "hidden");
-        String json = Json.write(head);
-        json = json.substring(0, json.length() - 2) + ",\n  \"tests\": [\n    "
-                + String.join(",\n    ", testLines) + "\n  ]\n}\n";
-        Files.writeString(grading.resolve("results.json"), json, StandardCharsets.UTF_8);
+        Files.writeString(grading.resolve("results.json"), Fragments.combine(fragments, ""), StandardCharsets.UTF_8);
     }
-
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Gradescope runs this once, when the autograder image is built (as root, with network).
+# It installs a JDK >= 21 if there is none, then grades the pristine starter once: that downloads
+# every Maven plugin and dependency (grading later runs offline) and keeps the starter's results
+# as templates for lessons whose build breaks in a submission.
+set -euo pipefail
+AUTOGRADER_ROOT=${AUTOGRADER_ROOT:-/autograder}
+cd "$AUTOGRADER_ROOT/source"
+
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1; }
+if ! command -v java >/dev/null || [ "$(java_major java)" -lt 21 ]; then
+  apt-get update -q
+  apt-get install -y -q openjdk-21-jdk-headless || apt-get install -y -q openjdk-25-jdk-headless
+fi
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  export JAVA_HOME
+fi
+echo "JAVA_HOME=$JAVA_HOME" > "$AUTOGRADER_ROOT/source/autograder/java.env"
+
+./mvnw -B -ntp -pl grader compile
+./mvnw -B -ntp verify -Pgrade -fae -Dgrading.timeout=10 || true
+mkdir -p .grading-templates
+for lesson in lesson-*/; do
+  lesson=${lesson%/}
+  if [ -f "$lesson/target/grading/results.lines" ]; then
+    cp "$lesson/target/grading/results.lines" ".grading-templates/$lesson.lines"
+  else
+    echo "setup: the starter of $lesson did not grade" >&2
+    exit 1
+  fi
+done
+echo "setup: ready, $(ls .grading-templates | wc -l) lessons"
