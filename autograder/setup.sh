@@ -8,7 +8,9 @@ AUTOGRADER_ROOT=${AUTOGRADER_ROOT:-/autograder}
 cd "$AUTOGRADER_ROOT/source"
 
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1; }
-if ! command -v java >/dev/null || [ "$(java_major java)" -lt 21 ]; then
+java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if ! command -v "$java_cmd" >/dev/null || [ "$(java_major "$java_cmd")" -lt 21 ]; then
+  unset JAVA_HOME
   apt-get update -q
   apt-get install -y -q openjdk-21-jdk-headless || apt-get install -y -q openjdk-25-jdk-headless
 fi
