@@ -1,0 +1,116 @@
+package course.lesson07;
+
+import course.grading.Points;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+@DisplayName("Exercise 1 · Map over inputs with a pool, results in input order")
+class InputOrderMapTest {
+
+    @Test
+    @Points(3)
+    @DisplayName("returns the results in input order even when later inputs finish first")
+    void resultsInInputOrder() throws Exception {
+        int n = 5;
+        // Input i may finish only after input i+1 has finished: the tasks finish 4, 3, 2, 1, 0.
+        List<CountDownLatch> finished = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
+        Deadline deadline = new Deadline();
+        List<Integer> inputs = IntStream.range(0, n).boxed().toList();
+
+        List<String> results = InputOrderMap.map(inputs, n, i -> {
+            if (i + 1 < n) {
+                deadline.await(finished.get(i + 1));
+            }
+            finished.get(i).countDown();
+            return "r" + i;
+        });
+
+        assertThat(results)
+                .withFailMessage("expected results in input order %s but got %s: the tasks finished in the order"
+                                + " 4, 3, 2, 1, 0; collect the futures in the order you submitted them,"
+                                + " not in the order they complete",
+                        List.of("r0", "r1", "r2", "r3", "r4"), results)
+                .containsExactly("r0", "r1", "r2", "r3", "r4");
+    }
+
+    @Test
+    @Points(4)
+    @DisplayName("keeps exactly `workers` tasks running at the same time, on `workers` threads")
+    void runsWorkersTasksAtOnce() throws Exception {
+        int workers = 3;
+        CyclicBarrier allBusy = new CyclicBarrier(workers);
+        InFlight inFlight = new InFlight();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Deadline deadline = new Deadline();
+
+        List<Integer> results = InputOrderMap.map(List.of(1, 2, 3, 4, 5, 6), workers, x -> {
+            threads.add(Thread.currentThread());
+            inFlight.enter();
+            try {
+                deadline.await(allBusy);   // trips only when `workers` tasks are running together
+            } finally {
+                inFlight.exit();
+            }
+            return x * 10;
+        });
+
+        assertThat(inFlight.max())
+                .withFailMessage("only %d of %d tasks were running at the same time: did you call get() inside"
+                                + " the submit loop? Submit every task first, then collect the results",
+                        inFlight.max(), workers)
+                .isGreaterThanOrEqualTo(workers);
+        assertThat(threads)
+                .withFailMessage("the tasks ran on %d different threads (%s) but workers = %d: create the pool"
+                                + " with Executors.newFixedThreadPool(workers)",
+                        threads.size(), names(threads), workers)
+                .hasSize(workers);
+        assertThat(results)
+                .withFailMessage("expected the results in input order [10, 20, 30, 40, 50, 60] but got %s:"
+                        + " collect the futures in the order you submitted them", results)
+                .containsExactly(10, 20, 30, 40, 50, 60);
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("reports a failure with the input that caused it and the task's own exception")
+    void failureNamesInput() {
+        IOException boom = new IOException("registry unreachable");
+
+        Throwable thrown = catchThrowable(() -> InputOrderMap.map(List.of("a", "b", "c", "d"), 2, s -> {
+            if (s.equals("c")) {
+                throw boom;
+            }
+            return s.toUpperCase();
+        }));
+        NotImplemented.rethrow(thrown);
+
+        assertThat(thrown)
+                .withFailMessage("expected a TaskFailedException for input c, but got %s", thrown)
+                .isInstanceOf(TaskFailedException.class);
+        TaskFailedException failure = (TaskFailedException) thrown;
+        assertThat(failure.input())
+                .withFailMessage("the exception names input %s, but the task for \"c\" failed", failure.input())
+                .isEqualTo("c");
+        assertThat(failure.getCause())
+                .withFailMessage("the cause is %s, not the task's own IOException: unwrap the"
+                        + " ExecutionException with getCause()", failure.getCause())
+                .isNotInstanceOf(ExecutionException.class)
+                .isSameAs(boom);
+    }
+
+    static List<String> names(Set<Thread> threads) {
+        return threads.stream().map(Thread::getName).sorted().toList();
+    }
+}
