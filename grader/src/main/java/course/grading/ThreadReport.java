@@ -38,6 +38,9 @@ public final class ThreadReport {
             return true;
         }
         String name = thread.getName();
+        if (type.startsWith("java.util.concurrent.DelayScheduler") || name.endsWith("-delayScheduler")) {
+            return true; // JDK 25's timer thread for the virtual-thread scheduler: it stays, by design
+        }
         return HARNESS_THREAD_PREFIXES.stream().anyMatch(prefix -> name.equals(prefix) || name.startsWith(prefix));
     }
 

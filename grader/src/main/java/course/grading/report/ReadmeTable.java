@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The exercise table of a lesson README, as the instructor check reads it: rows that name a test
- * class in backticks, with the points in the last cell, and a "Total" row.
+ * The exercise table of a lesson README, as the instructor check reads it: the first table under a
+ * heading that says "Exercises"; its rows name a test class in backticks, with the points in the
+ * last cell, and a "Total" row.
  *
  * <pre>
  * | # | Exercise | File to edit | Test | Points |
@@ -31,10 +32,27 @@ record ReadmeTable(Map<String, Integer> pointsByTestClass, Integer total) {
         if (!Files.exists(readme)) {
             return new ReadmeTable(points, null);
         }
+        // Only the first table of the "Exercises" section: other tables may name tests too.
+        boolean inSection = false;
+        boolean inTable = false;
         for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
-            if (!line.strip().startsWith("|")) {
+            if (line.startsWith("#")) {
+                if (inTable) {
+                    break;
+                }
+                inSection = line.toLowerCase(java.util.Locale.ROOT).contains("exercises");
                 continue;
             }
+            if (!inSection) {
+                continue;
+            }
+            if (!line.strip().startsWith("|")) {
+                if (inTable) {
+                    break;
+                }
+                continue;
+            }
+            inTable = true;
             List<String> cells = cells(line);
             if (cells.isEmpty()) {
                 continue;

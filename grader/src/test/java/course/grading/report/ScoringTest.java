@@ -132,11 +132,23 @@ class ScoringTest {
     void readmeTable() throws IOException {
         Path readme = session.resolve("README.md");
         Files.writeString(readme, """
+                # Lesson 02
+
+                | Mistake | Test |
+                |---|---|
+                | run() | `TaskRunnerTest` 99 |
+
+                ## Exercises
+
                 | # | Exercise | File to edit | Test | Points |
                 |---|----------|--------------|------|-------:|
                 | 1 | Fetch | `src/main/java/course/lesson02/PageFetcher.java` | `PageFetcherTest` | 10 |
                 | 2 | Start | `src/main/java/course/lesson02/TaskRunner.java` | `TaskRunnerTest` | **15** |
                 | | **Total** | | | **25** |
+
+                ## Common mistakes
+
+                | `PageFetcherTest` | 1 |
                 """);
 
         ReadmeTable table = ReadmeTable.read(readme);
