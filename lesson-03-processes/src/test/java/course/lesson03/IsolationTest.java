@@ -1,0 +1,90 @@
+package course.lesson03;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.grading.Delays;
+import course.grading.Points;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@DisplayName("Exercise 2 · Process identity and isolation")
+@ExtendWith(ChildProcesses.class)
+class IsolationTest {
+    private static final Duration JVM_CEILING = Delays.CEILING.multipliedBy(2);
+
+    private final long me = ProcessHandle.current().pid();
+
+    @BeforeEach
+    void emptyOurList() {
+        ListAppender.NUMBERS.clear();
+    }
+
+    private ChildReport appendInChild(int times) {
+        return ChildProcesses.within(JVM_CEILING,
+                "appendInChild(" + times + ") did not return: read the child's line before waiting for it,"
+                        + " and make sure you started the child (start(), not just new ProcessBuilder)",
+                () -> Isolation.appendInChild(times)).get();
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("currentPid() and parentPid() name this JVM and the process that started it")
+    void namesThisProcessAndItsParent() {
+        long expectedParent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+
+        assertThat(Isolation.currentPid())
+                .withFailMessage("currentPid() returned %d, but this JVM is process %d (os.getpid() is"
+                        + " ProcessHandle.current().pid())", Isolation.currentPid(), me)
+                .isEqualTo(ManagementFactory.getRuntimeMXBean().getPid());
+        assertThat(Isolation.parentPid())
+                .withFailMessage("parentPid() returned %d, but this JVM's parent is process %d (os.getppid()"
+                        + " is ProcessHandle.current().parent())", Isolation.parentPid(), expectedParent)
+                .isEqualTo(expectedParent);
+    }
+
+    @Test
+    @Points(3)
+    @Timeout(30)
+    @DisplayName("a child JVM appends to its own list while this JVM's list stays empty")
+    void childHasItsOwnMemory() {
+        ChildReport child = appendInChild(3);
+
+        assertThat(ListAppender.NUMBERS)
+                .withFailMessage("this JVM's ListAppender.NUMBERS now holds %d elements: ListAppender ran inside"
+                        + " the test JVM (a direct call to main() or a thread shares our memory). Start a child"
+                        + " JVM with ProcessBuilder and JavaProcesses.command(ListAppender.class, ...)",
+                        ListAppender.NUMBERS.size())
+                .isEmpty();
+        assertThat(child.listSize())
+                .withFailMessage("the child reported a list of %d elements, expected 3: pass times to the child"
+                        + " as its argument", child.listSize())
+                .isEqualTo(3);
+    }
+
+    @Test
+    @Points(3)
+    @Timeout(30)
+    @DisplayName("the child has a pid of its own, names the test JVM as its parent, and has exited when the call returns")
+    void childIsAnotherProcessWhoseParentIsUs() {
+        ChildReport child = appendInChild(1);
+
+        assertThat(child.pid())
+                .withFailMessage("the child reported pid %d, which is the test JVM itself: the code ran in this"
+                        + " process, not in a child", child.pid())
+                .isNotEqualTo(me);
+        assertThat(child.parentPid())
+                .withFailMessage("the child says its parent is process %d, but the test JVM is %d: start the child"
+                        + " directly with ProcessBuilder (not through a shell or a script), and make parentPid()"
+                        + " return the parent's pid", child.parentPid(), me)
+                .isEqualTo(me);
+        assertThat(ProcessHandle.of(child.pid()).map(ProcessHandle::isAlive).orElse(false))
+                .withFailMessage("child %d is still running after appendInChild returned: wait for it to exit"
+                        + " (waitFor()) and check its exit code", child.pid())
+                .isFalse();
+    }
+}

@@ -1,0 +1,190 @@
+package course.lesson03;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import course.grading.Delays;
+import course.grading.Points;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@DisplayName("Exercise 1 · Count primes in several child JVMs")
+@ExtendWith(ChildProcesses.class)
+class PrimeFarmTest {
+    /** Starting a few JVMs on a busy machine may take a while: a ceiling, not an expectation. */
+    private static final Duration JVMS_CEILING = Delays.CEILING.multipliedBy(3);
+
+    private final long me = ProcessHandle.current().pid();
+    private Path traceDir;
+
+    /** What one PrimeWorker process wrote about itself. */
+    record Trace(long pid, long parent, long from, long to, long count, long siblings) {
+        static Trace read(Path file) {
+            try {
+                Map<String, Long> kv = new HashMap<>();
+                for (String part : Files.readString(file).trim().split("\\s+")) {
+                    String[] pair = part.split("=", 2);
+                    kv.put(pair[0], Long.parseLong(pair[1]));
+                }
+                return new Trace(kv.get("pid"), kv.get("parent"), kv.get("from"), kv.get("to"),
+                        kv.get("count"), kv.get("siblings"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @BeforeEach
+    void createTraceDir() throws IOException {
+        traceDir = PrimeWorker.traceDir(me);
+        deleteTraceDir();
+        Files.createDirectories(traceDir);
+    }
+
+    @AfterEach
+    void deleteTraceDir() throws IOException {
+        if (Files.exists(traceDir)) {
+            try (Stream<Path> files = Files.list(traceDir)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(traceDir);
+        }
+    }
+
+    private void expectWorkers(int n) throws IOException {
+        Files.writeString(traceDir.resolve("expected"), Integer.toString(n));
+    }
+
+    private List<Trace> traces() throws IOException {
+        try (Stream<Path> files = Files.list(traceDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".worker"))
+                    .map(Trace::read)
+                    .sorted(Comparator.comparingLong(Trace::from))
+                    .toList();
+        }
+    }
+
+    private long count(int bound, int workers) {
+        return ChildProcesses.within(JVMS_CEILING,
+                "countPrimesBelow(" + bound + ", " + workers + ") did not return: are you waiting for a"
+                        + " worker that was never started, or reading output that never comes?",
+                () -> PrimeFarm.countPrimesBelow(bound, workers)).get();
+    }
+
+    private void assertWorkersRan(List<Trace> traces, int workers) {
+        assertThat(traces)
+                .withFailMessage("no PrimeWorker process ran: the primes were counted inside the test JVM."
+                        + " Start each worker as a child JVM with new ProcessBuilder(JavaProcesses.command("
+                        + "PrimeWorker.class, from, to)).start()")
+                .isNotEmpty();
+        assertThat(traces)
+                .withFailMessage("expected %d PrimeWorker processes (one per slice), but %d ran", workers, traces.size())
+                .hasSize(workers);
+        for (Trace trace : traces) {
+            assertThat(trace.parent())
+                    .withFailMessage("worker %d's parent is process %d, not the test JVM %d: start the workers"
+                            + " directly with ProcessBuilder, not through a shell", trace.pid(), trace.parent(), me)
+                    .isEqualTo(me);
+        }
+    }
+
+    @Test
+    @Points(4)
+    @Timeout(30)
+    @DisplayName("counts the 78,498 primes below one million with 4 worker processes")
+    void countsPrimesBelowOneMillion() throws IOException {
+        expectWorkers(4);
+        long primes = count(1_000_000, 4);
+
+        assertWorkersRan(traces(), 4);
+        long sumOfWorkers = traces().stream().mapToLong(Trace::count).sum();
+        assertThat(primes)
+                .withFailMessage("expected 78498 primes below 1,000,000, got %d (the workers printed counts"
+                        + " adding up to %d: read one number per worker and add them all)", primes, sumOfWorkers)
+                .isEqualTo(78_498);
+    }
+
+    @Test
+    @Points(3)
+    @Timeout(30)
+    @DisplayName("gives every number below the bound to exactly one worker, also when it does not split evenly")
+    void slicesCoverTheRangeExactlyOnce() throws IOException {
+        expectWorkers(3);
+        long primes = count(100, 3);
+
+        List<Trace> traces = traces();
+        assertWorkersRan(traces, 3);
+        String slices = traces.stream().map(t -> "[" + t.from() + ", " + t.to() + ")")
+                .collect(Collectors.joining(" "));
+        assertThat(traces.get(0).from())
+                .withFailMessage("the slices %s do not start at 0", slices)
+                .isZero();
+        for (int i = 1; i < traces.size(); i++) {
+            long previousEnd = traces.get(i - 1).to();
+            long start = traces.get(i).from();
+            assertThat(start)
+                    .withFailMessage("the slices %s %s at %d: each number must go to exactly one worker"
+                                    + " (slice i is [bound*i/n, bound*(i+1)/n), the end is exclusive)",
+                            slices, start < previousEnd ? "overlap" : "leave a gap", Math.min(start, previousEnd))
+                    .isEqualTo(previousEnd);
+        }
+        assertThat(traces.get(traces.size() - 1).to())
+                .withFailMessage("the slices %s stop before the bound 100: the last worker must take the"
+                        + " remainder", slices)
+                .isEqualTo(100);
+        assertThat(primes).withFailMessage("expected 25 primes below 100, got %d", primes).isEqualTo(25);
+    }
+
+    @Test
+    @Points(3)
+    @Timeout(30)
+    @DisplayName("runs all workers at the same time, not one after another")
+    void workersRunAtTheSameTime() throws IOException {
+        expectWorkers(2);
+        long primes = count(10_000, 2);
+
+        List<Trace> traces = traces();
+        assertWorkersRan(traces, 2);
+        long together = traces.stream().mapToLong(Trace::siblings).max().orElse(0);
+        String seen = traces.stream().map(t -> "worker " + t.pid() + " saw " + t.siblings() + " of 2 alive")
+                .collect(Collectors.joining("; "));
+        assertThat(together)
+                .withFailMessage("the workers ran one after another (%s): start every worker before waiting"
+                        + " for any; calling waitFor() or reading a worker's output inside the start loop"
+                        + " serialises them", seen)
+                .isEqualTo(2);
+        assertThat(primes).withFailMessage("expected 1229 primes below 10,000, got %d", primes).isEqualTo(1229);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("rejects fewer than one worker or a negative bound before starting anything")
+    void rejectsBadArguments() throws IOException {
+        assertThatThrownBy(() -> PrimeFarm.countPrimesBelow(1000, 0))
+                .as("countPrimesBelow(1000, 0) must throw IllegalArgumentException: zero workers cannot count")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PrimeFarm.countPrimesBelow(-5, 2))
+                .as("countPrimesBelow(-5, 2) must throw IllegalArgumentException")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(traces())
+                .withFailMessage("workers were started for invalid arguments: check them first")
+                .isEmpty();
+    }
+}

@@ -1,0 +1,224 @@
+package course.lesson03;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import course.grading.Delays;
+import course.grading.Points;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Exercise 3 · Run an external program like subprocess.run")
+@ExtendWith(ChildProcesses.class)
+class ProcessRunnerTest {
+    private static final int MIB = 1 << 20;
+    /** The time limit handed to run(): far above what any command here needs. */
+    private static final Duration GENEROUS = Delays.CEILING;
+
+    private static ChildProcesses.Outcome<Completed> run(String whenStuck, List<String> command, byte[] input,
+            Duration timeout, boolean check) {
+        return ChildProcesses.within(Delays.CEILING.plusSeconds(1), whenStuck,
+                () -> ProcessRunner.run(command, input, timeout, check));
+    }
+
+    /** The starter's "not implemented yet" is the message a student should see first. */
+    private static void rethrowIfNotImplemented(ChildProcesses.Outcome<?> outcome) {
+        if (outcome.thrown() instanceof UnsupportedOperationException) {
+            outcome.get();
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("passes the arguments as a list, with no shell splitting or expanding them")
+    void passesArgumentsUnchanged() {
+        List<String> command = List.of("printf", "%s|", "two words", "$HOME", "*");
+        Completed done = run("printf did not finish", command, null, GENEROUS, false).get();
+
+        assertThat(done.stdoutText())
+                .withFailMessage("printf received other arguments than given: expected output 'two words|$HOME|*|',"
+                        + " got '%s'. Pass the list to new ProcessBuilder(command) as it is: joining it into one"
+                        + " string (sh -c, Runtime.exec(String)) splits at spaces and expands $ and *",
+                        done.stdoutText())
+                .isEqualTo("two words|$HOME|*|");
+        assertThat(done.exitCode()).as("exit code of printf").isZero();
+        assertThat(done.command()).as("Completed.command()").isEqualTo(command);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("writes the input bytes to stdin and closes it, also when there is no input")
+    void feedsStdinAndClosesIt() {
+        byte[] input = utf8("grüße\nfrom the parent\n");
+        var echoing = run("cat never saw the end of its input: close the child's stdin after writing"
+                + " (and at once when input is null)", List.of("cat"), input, Duration.ofSeconds(2), false);
+        if (echoing.thrown() instanceof ProcessTimeoutException) {
+            fail("cat timed out: it echoed the input and then kept waiting for more, because stdin was never"
+                    + " closed. Close process.getOutputStream() after writing the input");
+        }
+        Completed echoed = echoing.get();
+        assertThat(echoed.stdout())
+                .withFailMessage("cat echoed '%s' instead of the input 'grüße\\nfrom the parent\\n': write the"
+                        + " input bytes unchanged to process.getOutputStream()", echoed.stdoutText())
+                .isEqualTo(input);
+
+        var empty = run("cat waited for input that never came: with input == null, close stdin at once",
+                List.of("cat"), null, Duration.ofSeconds(2), false);
+        if (empty.thrown() instanceof ProcessTimeoutException) {
+            fail("cat with no input timed out: it kept waiting because stdin was never closed."
+                    + " With input == null, close process.getOutputStream() at once");
+        }
+        assertThat(empty.get().stdout()).as("cat's output for no input").isEmpty();
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("captures stdout and stderr separately")
+    void capturesBothStreamsSeparately() {
+        Completed done = run("the shell did not finish",
+                List.of("sh", "-c", "echo to-out; echo to-err >&2"), null, GENEROUS, false).get();
+
+        assertThat(done.stderrText())
+                .withFailMessage("stderr was '%s' and stdout '%s': keep the streams apart (no"
+                        + " redirectErrorStream(true)) and read process.getErrorStream() too",
+                        done.stderrText(), done.stdoutText())
+                .isEqualTo("to-err\n");
+        assertThat(done.stdoutText()).as("stdout").isEqualTo("to-out\n");
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("does not deadlock when the child writes a megabyte to stderr and then to stdout")
+    void drainsBothPipesWhileTheChildRuns() {
+        // stderr first: a runner that reads stdout to its end before touching stderr waits forever,
+        // because the child is blocked on a full stderr pipe and never gets to stdout.
+        List<String> command = List.of("sh", "-c",
+                "head -c " + MIB + " /dev/zero >&2; head -c " + MIB + " /dev/zero");
+        Completed done = run("run() hung on a child writing 1 MiB to stderr and 1 MiB to stdout: a pipe holds"
+                        + " only ~64 KiB, so the child blocked until someone read. Read stdout and stderr on"
+                        + " their own threads while the child runs, not after waitFor() and not one after"
+                        + " the other",
+                command, null, GENEROUS, false).get();
+
+        assertThat(done.stderr().length).as("bytes captured from stderr").isEqualTo(MIB);
+        assertThat(done.stdout().length).as("bytes captured from stdout").isEqualTo(MIB);
+        assertThat(done.exitCode()).as("exit code").isZero();
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("streams a megabyte through cat: input is written while output is read")
+    void writesInputWhileReadingOutput() {
+        byte[] input = new byte[MIB];
+        new Random(3).nextBytes(input);
+        Completed done = run("run() hung while sending 1 MiB through cat: cat fills its stdout pipe and stops"
+                        + " reading stdin while you are still writing. Start the stdout/stderr readers before"
+                        + " writing the input, or write it on a thread of its own",
+                List.of("cat"), input, GENEROUS, false).get();
+
+        assertThat(done.stdout().length).as("bytes that came back from cat").isEqualTo(MIB);
+        assertThat(done.stdout()).as("the bytes that came back from cat").isEqualTo(input);
+    }
+
+    @Test
+    @Points(4)
+    @DisplayName("on timeout, kills the child and its descendants and throws ProcessTimeoutException")
+    void timeoutKillsTheWholeTree(@TempDir Path tmp) throws Exception {
+        Path grandchildPidFile = tmp.resolve("grandchild.pid");
+        // sh starts a grandchild (sleep), writes its pid down, and waits for it.
+        List<String> command = List.of("sh", "-c",
+                "sleep 30 & echo $! > '" + grandchildPidFile + "'; wait");
+        List<Long> seen = new ArrayList<>();
+        try {
+            var outcome = run("run() did not return although its timeout was 1 s. Either there is no timeout"
+                            + " (use process.waitFor(timeout, unit)), or you killed the shell but are still waiting"
+                            + " for its pipes, which the grandchild 'sleep 30' holds open: destroy"
+                            + " process.descendants() as well",
+                    command, null, Duration.ofSeconds(1), false);
+            rethrowIfNotImplemented(outcome);
+            ProcessHandle.current().descendants().forEach(h -> seen.add(h.pid()));
+            if (Files.exists(grandchildPidFile)) {
+                String pid = Files.readString(grandchildPidFile).trim();
+                if (!pid.isEmpty()) {
+                    seen.add(Long.parseLong(pid));
+                }
+            }
+            seen.forEach(ChildProcesses::track);
+
+            assertThat(outcome.thrown())
+                    .withFailMessage("run() %s instead of throwing ProcessTimeoutException after its 1 s timeout",
+                            outcome.thrown() == null ? "returned " + outcome.value() : "threw " + outcome.thrown())
+                    .isInstanceOf(ProcessTimeoutException.class);
+            ProcessTimeoutException timeout = (ProcessTimeoutException) outcome.thrown();
+            assertThat(timeout.timeout()).as("ProcessTimeoutException.timeout()").isEqualTo(Duration.ofSeconds(1));
+            assertThat(Files.exists(grandchildPidFile))
+                    .withFailMessage("the shell never started its grandchild within 1 s, so the test cannot check"
+                            + " that descendants are killed (is the machine overloaded?)")
+                    .isTrue();
+            await("the child and grandchild to be gone").pollInSameThread()
+                    .atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(ChildProcesses.alive(seen))
+                            .withFailMessage("processes %s (the shell and/or its grandchild 'sleep 30') were still"
+                                    + " alive after the timeout: destroying the process does not destroy its"
+                                    + " children. Collect process.descendants() first and destroy them too",
+                                    ChildProcesses.alive(seen))
+                            .isEmpty());
+        } finally {
+            // The grandchild may have been orphaned (no longer our descendant): destroy it by pid.
+            if (Files.exists(grandchildPidFile)) {
+                String pid = Files.readString(grandchildPidFile).trim();
+                if (!pid.isEmpty()) {
+                    ChildProcesses.track(Long.parseLong(pid));
+                }
+            }
+            ChildProcesses.killAll();
+        }
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("with check, a non-zero exit throws ProcessFailedException carrying the exit code and stderr")
+    void checkTurnsAFailedExitIntoAnException() {
+        List<String> failing = List.of("sh", "-c", "echo partial; echo boom >&2; exit 3");
+
+        var unchecked = run("the shell did not finish", failing, null, GENEROUS, false);
+        rethrowIfNotImplemented(unchecked);
+        assertThat(unchecked.thrown())
+                .withFailMessage("without check, run() must return the exit code, but threw %s", unchecked.thrown())
+                .isNull();
+        assertThat(unchecked.value().exitCode()).as("exit code without check").isEqualTo(3);
+
+        var checked = run("the shell did not finish", failing, null, GENEROUS, true);
+        assertThat(checked.thrown())
+                .withFailMessage("with check = true, exit code 3 was ignored (run() %s): throw"
+                        + " ProcessFailedException when process.exitValue() != 0",
+                        checked.thrown() == null ? "returned normally" : "threw " + checked.thrown())
+                .isInstanceOf(ProcessFailedException.class);
+        ProcessFailedException failure = (ProcessFailedException) checked.thrown();
+        assertThat(failure.exitCode()).as("ProcessFailedException.exitCode()").isEqualTo(3);
+        assertThat(failure.stderrText())
+                .withFailMessage("ProcessFailedException must carry the captured stderr 'boom\\n', carried '%s'",
+                        failure.stderrText())
+                .isEqualTo("boom\n");
+
+        var succeeding = run("true did not finish", List.of("true"), null, GENEROUS, true);
+        assertThat(succeeding.thrown())
+                .withFailMessage("with check = true, exit code 0 must not throw, but run() threw %s",
+                        succeeding.thrown())
+                .isNull();
+    }
+}
