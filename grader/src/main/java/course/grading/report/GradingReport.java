@@ -87,6 +87,12 @@ public final class GradingReport {
                 : discovered;
 
         List<String> problems = new ArrayList<>();
+        if (graded.isEmpty() && !filtered && !module.equals("solutions") && !mode.equals("starter")) {
+            ReadmeTable table = ReadmeTable.read(Path.of(args.get("basedir")).resolve("README.md"));
+            if (!table.pointsByTestClass().isEmpty()) {
+                return notCompiled(module, mode, dir, session, table);
+            }
+        }
         if (graded.isEmpty()) {
             out.println();
             out.println(filtered ? "[grading] " + module + ": no graded test matched -Dtest=" + testFilter
@@ -158,6 +164,44 @@ public final class GradingReport {
             }
         }
         return problems;
+    }
+
+    /**
+     * No test was compiled although the lesson has exercises: the code does not compile. Every
+     * exercise of the README's table gets 0 of its points, with the reason.
+     */
+    private List<String> notCompiled(String module, String mode, Path dir, String session, ReadmeTable table)
+            throws IOException {
+        String reason = "your code does not compile, so no test of " + module + " ran: fix the first compiler"
+                + " error shown above (mvn test -pl " + module + " shows them too)";
+        out.println();
+        out.println("Points · " + module);
+        out.println("-".repeat(NAME_WIDTH + 12));
+        List<Map<String, Object>> tests = new ArrayList<>();
+        int max = 0;
+        for (var row : table.pointsByTestClass().entrySet()) {
+            out.println(pad(row.getKey(), NAME_WIDTH) + " " + String.format("%9s", "0/" + row.getValue())
+                    + "  " + Failures.firstLine(reason, REASON_WIDTH));
+            Map<String, Object> test = new LinkedHashMap<>();
+            test.put("name", module + " › " + row.getKey());
+            test.put("score", 0.0);
+            test.put("max_score", (double) row.getValue());
+            test.put("status", "failed");
+            test.put("output", reason);
+            test.put("visibility", "visible");
+            tests.add(test);
+            max += row.getValue();
+        }
+        out.println("-".repeat(NAME_WIDTH + 12));
+        out.println(pad(module, NAME_WIDTH) + " " + String.format("%9s", "0/" + max) + " points");
+        writeResults(dir.resolve("results.json"), 0, max, module + ": 0/" + max + " points (does not compile)", tests);
+        List<String> fragment = Fragments.of(module, 0, max, tests);
+        Files.write(dir.resolve(Fragments.FILE), fragment, StandardCharsets.UTF_8);
+        if (mode.equals("grade")) {
+            writeCourseResults(module, session, fragment);
+            return List.of();
+        }
+        return List.of(module + " does not compile");
     }
 
     private String lessonModule(String lessonPackage) throws IOException {

@@ -118,6 +118,31 @@ class BrokenLessonGradingIT {
         }
     }
 
+    @Test
+    @DisplayName("code that does not compile costs its lesson's points, not the grade run")
+    void compileErrorIsGradedAsZero() throws Exception {
+        Path broken = WORK.resolve("src/main/java/course/lesson99/Typo.java");
+        Files.writeString(broken, "package course.lesson99;\n\nclass Typo { int x = ; }\n", StandardCharsets.UTF_8);
+        Files.writeString(WORK.resolve("README.md"), """
+                ## Exercises
+
+                | # | Exercise | File to edit | Test | Points |
+                |---|----------|--------------|------|-------:|
+                | 1 | Adder | `Adder.java` | `AdderTest` | 10 |
+                | 2 | Quitter | `Quitter.java` | `QuitterTest` | 10 |
+                | | **Total** | | | **20** |
+                """, StandardCharsets.UTF_8);
+        try {
+            Run run = maven("verify", "-Pgrade");
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            assertThat(run.results()).contains("\"score\": 0,").contains("\"max_score\": 20,")
+                    .contains("your code does not compile");
+        } finally {
+            Files.deleteIfExists(broken);
+            Files.deleteIfExists(WORK.resolve("README.md"));
+        }
+    }
+
     private static Run maven(String... goals) throws Exception {
         List<String> command = new ArrayList<>();
         String mavenHome = System.getProperty("maven.home");
