@@ -1,0 +1,122 @@
+package course.lesson02;
+
+import course.grading.Delays;
+import course.grading.Points;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+@DisplayName("Exercise 3 · Get results back from threads")
+class ResultCollectorTest {
+
+    @Test
+    @Points(4)
+    @DisplayName("puts each task's value at the task's position, even when the tasks finish in reverse order")
+    void keepsTaskOrderWhenTasksFinishInReverse() throws Exception {
+        int n = 4;
+        AtomicReferenceArray<Thread> threads = new AtomicReferenceArray<>(n);
+        List<CountDownLatch> started = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int me = i;
+            tasks.add(() -> {
+                threads.set(me, Thread.currentThread());
+                started.get(me).countDown();
+                if (me + 1 < n) {
+                    // Task i finishes only after the whole thread of task i+1 has ended,
+                    // so the threads finish in the order 3, 2, 1, 0.
+                    if (!started.get(me + 1).await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("task " + (me + 1) + " never started while task " + me
+                                + " was running: the tasks must all run at the same time (start all, then join all)");
+                    }
+                    threads.get(me + 1).join(Delays.CEILING);
+                }
+                return "value-" + me;
+            });
+        }
+
+        List<String> values = ResultCollector.callAll(tasks);
+
+        List<String> expected = List.of("value-0", "value-1", "value-2", "value-3");
+        assertThat(values).as("callAll returned null").isNotNull();
+        if (values.equals(expected.reversed())) {
+            fail("got %s: the values are in the order the threads finished, not the order of the tasks. "
+                    + "Let thread i store its value at index i (an array slot), instead of appending to a list.", values);
+        }
+        assertThat(values).as("values of the tasks, in task order").containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("returns exactly one value per task when a hundred tasks finish at the same moment")
+    void loosesNothingUnderManyThreads() throws Exception {
+        int n = 100;
+        CyclicBarrier finishTogether = new CyclicBarrier(n);
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int value = i;
+            tasks.add(() -> {
+                finishTogether.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                return value;
+            });
+        }
+
+        List<Integer> values = ResultCollector.callAll(tasks);
+
+        List<Integer> expected = IntStream.range(0, n).boxed().toList();
+        assertThat(values).as("callAll returned null").isNotNull();
+        assertThat(values.size())
+                .withFailMessage("expected exactly %d values, got %d: values were lost or duplicated. Did several "
+                        + "threads add to one ArrayList at the same time? ArrayList is not thread-safe.", n, values.size())
+                .isEqualTo(n);
+        assertThat(values)
+                .withFailMessage("some values are missing (null) or wrong: %s. Each thread must store its own "
+                        + "value where nothing else writes (thread i -> index i).", values)
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(values).as("values in task order").containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("carries a task's exception back to the caller, wrapped in an ExecutionException")
+    void carriesExceptionsBack() throws Exception {
+        IllegalStateException boom = new IllegalStateException("page 1 is broken");
+        CountDownLatch secondFailed = new CountDownLatch(1);
+        List<Callable<String>> tasks = List.of(
+                () -> "value-0",
+                () -> {
+                    secondFailed.countDown();
+                    throw boom;
+                },
+                () -> {
+                    secondFailed.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                    return "value-2";
+                });
+
+        List<String> values;
+        try {
+            values = ResultCollector.callAll(tasks);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause())
+                    .withFailMessage("the ExecutionException's cause is %s, but task 1 threw %s: pass the task's own "
+                            + "exception as the cause", e.getCause(), boom)
+                    .isSameAs(boom);
+            return;
+        }
+        fail("callAll returned %s although task 1 threw %s. An exception thrown inside a thread only ends that "
+                + "thread (and is printed); it is lost unless the thread catches it and the caller rethrows it "
+                + "as new ExecutionException(cause).", values, boom);
+    }
+}
