@@ -1,0 +1,327 @@
+package course.lesson05;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import course.grading.Delays;
+import course.grading.Points;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Exercise 2 · A worker pool: N workers, a jobs queue, a results queue, poison pills")
+class WorkerPoolTest {
+
+    /** Makes the pool's threads and remembers them, so the test can count and watch them. */
+    private static final class RecordingFactory implements ThreadFactory {
+        final List<Thread> threads = new CopyOnWriteArrayList<>();
+        private final ThreadFactory delegate = Thread.ofPlatform().name("pool-worker-", 1).factory();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = delegate.newThread(r);
+            threads.add(t);
+            return t;
+        }
+
+        long alive() {
+            return threads.stream().filter(Thread::isAlive).count();
+        }
+    }
+
+    private final RecordingFactory factory = new RecordingFactory();
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private WorkerPool<?, ?> pool;
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        gate.countDown();
+        if (pool != null) {
+            try {
+                pool.shutdown();
+                pool.awaitTermination(Delays.THREAD_EXIT);
+            } catch (RuntimeException | Error | InterruptedException ignored) {
+                // the verdict was given by the test; here we only clean up
+            }
+        }
+        factory.threads.forEach(Thread::interrupt);
+        joinAll(factory.threads, Delays.THREAD_EXIT);
+    }
+
+    /** Joins the threads that were started, all within one shared deadline. */
+    private static void joinAll(List<Thread> threads, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        for (Thread t : threads) {
+            long left = deadline - System.nanoTime();
+            if (left > 0 && t.getState() != Thread.State.NEW) {
+                t.join(Duration.ofNanos(left));
+            }
+        }
+    }
+
+    private <J, R> WorkerPool<J, R> pool(int workers, Function<? super J, ? extends R> work) {
+        WorkerPool<J, R> p = new WorkerPool<>(workers, work, factory);
+        pool = p;
+        return p;
+    }
+
+    /** Fails at once when a job runs on a thread that is not one of the pool's workers. */
+    private void requireWorkerThread() {
+        Thread current = Thread.currentThread();
+        if (!factory.threads.contains(current)) {
+            throw new AssertionError("a job ran on thread '" + current.getName() + "', not on one of the pool's workers: "
+                    + "submit() must only put the job on the jobs queue, and the workers must be made by the ThreadFactory");
+        }
+    }
+
+    /** Blocks a job until the test opens the gate (a ceiling guards against broken code). */
+    private void passGate() {
+        requireWorkerThread();
+        try {
+            if (!gate.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("a worker was interrupted while running a job", e);
+        }
+    }
+
+    private static <J, R> List<Result<J, R>> collect(WorkerPool<J, R> pool, int expected) throws InterruptedException {
+        return collect(pool, expected, "every job must put exactly one Result there "
+                + "(are the workers started? are they all taking from the same jobs queue?)");
+    }
+
+    private static <J, R> List<Result<J, R>> collect(WorkerPool<J, R> pool, int expected, String hint)
+            throws InterruptedException {
+        List<Result<J, R>> results = new ArrayList<>();
+        for (int i = 0; i < expected; i++) {
+            Result<J, R> r = pool.results().poll(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+            if (r == null) {
+                fail("only " + i + " of " + expected + " results arrived on results(): " + hint);
+            }
+            results.add(r);
+        }
+        return results;
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("creates exactly N worker threads with the given ThreadFactory, starts them, and reuses them for every job")
+    void createsExactlyNWorkers() throws InterruptedException {
+        Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
+        WorkerPool<Integer, Integer> p = pool(4, job -> {
+            ranOn.add(Thread.currentThread());
+            return job;
+        });
+        assertThat(factory.threads)
+                .withFailMessage("the pool made %d threads with the ThreadFactory, expected exactly 4 (one per worker, "
+                        + "made in the constructor)", factory.threads.size())
+                .hasSize(4);
+        try {
+            await().atMost(Delays.CEILING).until(() -> factory.threads.stream()
+                    .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TERMINATED));
+        } catch (ConditionTimeoutException e) {
+            fail("the worker threads are not all waiting for jobs: states "
+                    + factory.threads.stream().map(t -> t.getName() + "=" + t.getState()).toList()
+                    + " (NEW means never started: call start() in the constructor; RUNNABLE means busy-waiting: use take())");
+        }
+        assertThat(factory.threads.stream().filter(t -> !t.isAlive()).map(Thread::getName).toList())
+                .withFailMessage("worker threads ended before any job was submitted: a worker must loop on take(), "
+                        + "not stop when the queue is empty")
+                .isEmpty();
+
+        for (int i = 0; i < 40; i++) {
+            p.submit(i);
+        }
+        collect(p, 40);
+        assertThat(factory.threads)
+                .withFailMessage("40 jobs made the pool create %d threads, expected still 4: workers loop over the jobs queue, "
+                        + "no thread per job", factory.threads.size())
+                .hasSize(4);
+        assertThat(ranOn)
+                .withFailMessage("jobs ran on %s, expected only the pool's own workers %s",
+                        ranOn.stream().map(Thread::getName).sorted().toList(),
+                        factory.threads.stream().map(Thread::getName).toList())
+                .isSubsetOf(factory.threads);
+    }
+
+    @Test
+    @Points(4)
+    @DisplayName("N workers run N jobs at the same time, and never more than N")
+    void runsNJobsAtTheSameTime() throws InterruptedException {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        WorkerPool<Integer, Integer> p = pool(3, job -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                passGate();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return job;
+        });
+        for (int i = 0; i < 7; i++) {
+            p.submit(i);
+        }
+        try {
+            await().atMost(Delays.CEILING).until(() -> inFlight.get() >= 3);
+        } catch (ConditionTimeoutException e) {
+            fail("only " + maxInFlight.get() + " of 3 jobs were running at the same time: each of the 3 workers must "
+                    + "take its own job from the shared queue (did submit() run the job itself, or is only one worker started?)");
+        }
+        assertThat(maxInFlight.get())
+                .withFailMessage("%d jobs ran at the same time in a pool of 3 workers: the pool must not start "
+                        + "more threads than workers", maxInFlight.get())
+                .isEqualTo(3);
+
+        gate.countDown();
+        collect(p, 7);
+        assertThat(maxInFlight.get())
+                .withFailMessage("%d jobs ran at the same time in a pool of 3 workers", maxInFlight.get())
+                .isEqualTo(3);
+    }
+
+    @Test
+    @Points(4)
+    @DisplayName("every submitted job produces exactly one result, carrying its own value")
+    void everyJobProducesExactlyOneResult() throws InterruptedException {
+        WorkerPool<Integer, Integer> p = pool(4, job -> job * job);
+        int jobs = 200;
+        for (int i = 0; i < jobs; i++) {
+            p.submit(i);
+        }
+        List<Result<Integer, Integer>> results = collect(p, jobs);
+
+        assertThat(results).as("results").allSatisfy(r -> assertThat(r)
+                .withFailMessage("expected Success(job, job * job) for every job, got %s", r)
+                .isEqualTo(new Result.Success<>(r.job(), r.job() * r.job())));
+        Set<Integer> seen = results.stream().map(Result::job).collect(Collectors.toCollection(HashSet::new));
+        assertThat(seen)
+                .withFailMessage("results cover %d distinct jobs out of %d: some job was processed twice and another never",
+                        seen.size(), jobs)
+                .isEqualTo(IntStream.range(0, jobs).boxed().collect(Collectors.toSet()));
+        assertThat(p.results().poll(50, TimeUnit.MILLISECONDS))
+                .withFailMessage("an extra result appeared after one result per job: put exactly one Result per job")
+                .isNull();
+    }
+
+    @Test
+    @Points(4)
+    @DisplayName("a job that throws is reported as a Failure, and its worker lives on to run the next job")
+    void aFailingJobDoesNotKillItsWorker() throws InterruptedException {
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        WorkerPool<String, String> p = pool(1, job -> {
+            ranOn.add(Thread.currentThread());
+            requireWorkerThread();
+            if (job.startsWith("bad")) {
+                throw new IllegalArgumentException("no such domain: " + job);
+            }
+            return job.toUpperCase();
+        });
+        p.submit("bad.example");
+        p.submit("good.example");
+
+        Result<String, String> first = p.results().poll(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+        if (first == null) {
+            fail("no result arrived for a job that threw"
+                    + (factory.alive() == 0 ? " and the only worker thread died" : "")
+                    + ": catch the job's exception inside the worker loop and put a Result.Failure on results()");
+        }
+        assertThat(first)
+                .withFailMessage("a job that threw IllegalArgumentException was reported as %s, "
+                        + "expected Result.Failure(job, the exception)", first)
+                .isInstanceOfSatisfying(Result.Failure.class, f -> {
+                    assertThat(f.job()).isEqualTo("bad.example");
+                    assertThat(f.error()).isInstanceOf(IllegalArgumentException.class);
+                });
+
+        Result<String, String> second = p.results().poll(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+        if (second == null) {
+            fail(factory.alive() == 0
+                    ? "the worker died after a job threw, so the next job never ran: catch the exception per job, "
+                            + "inside the loop, and keep looping"
+                    : "the job after a failing job never produced a result: the worker must keep taking jobs after a failure");
+        }
+        assertThat(second).isEqualTo(new Result.Success<>("good.example", "GOOD.EXAMPLE"));
+        assertThat(ranOn)
+                .withFailMessage("the two jobs ran on %s: the worker died after the failure and another thread took over; "
+                        + "catch the exception inside the loop so the same worker carries on",
+                        ranOn.stream().map(Thread::getName).toList())
+                .hasSize(2)
+                .containsOnly(ranOn.get(0));
+        assertThat(factory.threads).as("threads the pool of 1 worker created").hasSize(1);
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("shutdown() lets the jobs already submitted finish, then every worker thread ends (one poison pill per worker)")
+    void shutdownFinishesQueuedJobsThenStopsEveryWorker() throws InterruptedException {
+        WorkerPool<Integer, Integer> p = pool(4, job -> {
+            passGate();
+            return job;
+        });
+        for (int i = 0; i < 10; i++) {
+            p.submit(i);
+        }
+        p.shutdown();
+        gate.countDown();
+
+        List<Result<Integer, Integer>> results = collect(p, 10, "shutdown() must let the jobs submitted before it "
+                + "run to the end. Put the poison pills behind the jobs; interrupting the workers drops the queued work");
+        assertThat(results)
+                .withFailMessage("after shutdown() some jobs submitted before it failed instead of running: %s "
+                        + "(interrupting the workers drops their work; put poison pills behind the jobs instead)",
+                        results.stream().filter(r -> r instanceof Result.Failure).toList())
+                .allMatch(r -> r instanceof Result.Success);
+
+        joinAll(factory.threads, Delays.CEILING);
+        List<String> stillAlive = factory.threads.stream().filter(Thread::isAlive)
+                .map(t -> t.getName() + " (" + t.getState() + ")").toList();
+        assertThat(stillAlive)
+                .withFailMessage("after shutdown() %d of %d workers are still alive: %s. One poison pill stops one worker: "
+                        + "put as many pills as there are workers", stillAlive.size(), factory.threads.size(), stillAlive)
+                .isEmpty();
+        assertThat(p.awaitTermination(Duration.ofMillis(100)))
+                .withFailMessage("awaitTermination() returned false although every worker thread has ended")
+                .isTrue();
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("submit() after shutdown() throws IllegalStateException, and a second shutdown() is harmless")
+    void submitAfterShutdownIsRejected() throws InterruptedException {
+        WorkerPool<Integer, Integer> p = pool(2, job -> job);
+        p.submit(1);
+        p.shutdown();
+        p.shutdown();
+        Throwable thrown = catchThrowable(() -> p.submit(2));
+        assertThat(thrown)
+                .withFailMessage("submit() after shutdown() %s: the job would sit behind the poison pills and never run; "
+                        + "throw IllegalStateException", thrown == null ? "was accepted" : "threw " + thrown)
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(collect(p, 1, "the job submitted before shutdown() never ran: put the poison pills behind the jobs"))
+                .containsExactly(new Result.Success<>(1, 1));
+        assertThat(p.awaitTermination(Delays.CEILING))
+                .withFailMessage("the workers did not all end after shutdown() (called twice): %d of 2 still alive. "
+                        + "Put one poison pill per worker, and only on the first shutdown()", factory.alive())
+                .isTrue();
+    }
+}
