@@ -175,6 +175,7 @@ class BrokenLessonGradingIT {
                 }
             }
         }
+        Files.createDirectories(to.getParent());
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
                 Files.copy(source, to.resolve(from.relativize(source).toString()));
