@@ -1,0 +1,191 @@
+package course.lesson06;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import course.grading.Delays;
+import course.grading.Points;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Exercise 4 · A lazy singleton: created exactly once, safely published")
+class LazyTest {
+
+    private static final int RACERS = 8;
+
+    /** A value with a field, so "fully constructed" means something. */
+    record Registry(int id) {
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("creates nothing before the first get(), then returns that same object on every call")
+    void createsOnFirstGetOnly() {
+        AtomicInteger calls = new AtomicInteger();
+        Lazy<Registry> lazy = new Lazy<>(() -> new Registry(calls.incrementAndGet()));
+        assertThat(calls.get())
+                .withFailMessage("the supplier ran %d time(s) in the constructor: a lazy value is created on the "
+                        + "first get(), not earlier", calls.get())
+                .isZero();
+
+        Registry first = lazy.get();
+        Registry second = lazy.get();
+        Registry third = lazy.get();
+
+        assertThat(calls.get())
+                .withFailMessage("three calls to get() ran the supplier %d times: it must run once and the value "
+                        + "be kept in a field", calls.get())
+                .isEqualTo(1);
+        assertThat(first).as("the value from the first get()").isNotNull();
+        assertThat(second).as("the second get() returns the same object").isSameAs(first);
+        assertThat(third).as("the third get() returns the same object").isSameAs(first);
+    }
+
+    /**
+     * Forces the race: thread 0 enters the supplier and stays there until each other racer has
+     * either entered the supplier too (a broken check-then-act), finished, or waits inside Lazy
+     * (for the lock). A correct get() makes the seven others wait; a broken one lets them all in.
+     */
+    @Test
+    @Points(4)
+    @DisplayName("runs the supplier exactly once when eight threads race to the first get()")
+    void exactlyOnceUnderARace() throws Exception {
+        Set<Thread> entered = ConcurrentHashMap.newKeySet();
+        List<Worker> others = new ArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch othersStarted = new CountDownLatch(1);
+        AtomicReference<Thread> firstThread = new AtomicReference<>();
+
+        Lazy<Registry> lazy = new Lazy<>(() -> {
+            int call = calls.incrementAndGet();
+            entered.add(Thread.currentThread());
+            if (Thread.currentThread() == firstThread.get()) {
+                await("the other racers to wait, finish, or enter the supplier")
+                        .atMost(Delays.CEILING)
+                        .pollInSameThread()
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(1))
+                        .until(() -> othersStarted.getCount() == 0 && others.stream().allMatch(w ->
+                                w.finished() || entered.contains(w.thread) || w.waitingIn(Lazy.class)));
+            }
+            return new Registry(call);
+        });
+
+        AtomicReferenceArray<Registry> results = new AtomicReferenceArray<>(RACERS);
+        Worker first = Worker.start("racer-0", () -> {
+            firstThread.set(Thread.currentThread());
+            results.set(0, lazy.get());
+        });
+        await().atMost(Delays.CEILING)
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> calls.get() > 0 || first.finished());
+        if (calls.get() == 0) {
+            first.rethrow();
+            fail("the first get() returned without calling the supplier");
+        }
+        for (int i = 1; i < RACERS; i++) {
+            int slot = i;
+            others.add(Worker.start("racer-" + i, () -> results.set(slot, lazy.get())));
+        }
+        othersStarted.countDown();
+
+        first.join("the first get(), inside the supplier until the others waited");
+        for (Worker other : others) {
+            other.join("a racing get()");
+        }
+
+        assertThat(calls.get())
+                .withFailMessage("""
+                        the supplier ran %d times for %d racing threads: while the first thread was still creating \
+                        the value, another thread saw null and created its own (check-then-act without a lock). \
+                        Take a lock around the second check and the creation (double-checked locking), so that \
+                        only one thread creates the value and the others wait for it.""", calls.get(), RACERS)
+                .isEqualTo(1);
+        for (int i = 0; i < RACERS; i++) {
+            assertThat(results.get(i))
+                    .withFailMessage("racer-%d got %s but racer-0 got %s: every caller must receive the same object",
+                            i, results.get(i), results.get(0))
+                    .isNotNull()
+                    .isSameAs(results.get(0));
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("publishes the value through a volatile field, as double-checked locking requires")
+    void valueFieldIsVolatile() throws Exception {
+        Registry value = new Registry(42);
+        Lazy<Registry> lazy = new Lazy<>(() -> value);
+        lazy.get();
+
+        List<Field> holders = new ArrayList<>();
+        boolean atomicHolder = false;
+        for (Field field : Lazy.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            field.setAccessible(true);
+            Object content = field.get(lazy);
+            if (content == value) {
+                holders.add(field);
+            }
+            if (content instanceof AtomicReference<?> ref && ref.get() == value) {
+                atomicHolder = true;
+            }
+        }
+        if (holders.isEmpty() && !atomicHolder) {
+            fail("after get(), no field of Lazy holds the value: keep the created value in an instance field");
+        }
+        for (Field field : holders) {
+            assertThat(Modifier.isVolatile(field.getModifiers()))
+                    .withFailMessage("""
+                            the field '%s' that holds the value is not volatile. With double-checked locking a \
+                            thread on the fast path reads it without the lock, so nothing orders that read after the \
+                            writes that built the object: it may see the reference before the object's fields \
+                            (unsafe publication: a half-constructed singleton). Declare it 'private volatile T %s'.""",
+                            field.getName(), field.getName())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("returns an existing value without taking a lock (the fast path)")
+    void fastPathTakesNoLock() throws Exception {
+        Lazy<Registry> lazy = new Lazy<>(() -> new Registry(1));
+        Registry created = lazy.get();
+
+        Worker reader;
+        String stuck = null;
+        synchronized (lazy) {
+            reader = Worker.start("reads the existing value", lazy::get);
+            await().atMost(Delays.CEILING)
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(1))
+                    .until(() -> reader.finished() || reader.thread.getState() == Thread.State.BLOCKED);
+            if (!reader.finished()) {
+                stuck = reader.where();
+            }
+        }
+        reader.join("get() after the value existed");
+        if (stuck != null) {
+            fail("get() waited for the Lazy's lock although the value already existed (stuck at %s): every call "
+                    + "pays for the lock. Read the volatile field first and return it when it is not null; lock "
+                    + "only while it is null (double-checked locking).", stuck);
+        }
+        assertThat(lazy.get()).isSameAs(created);
+    }
+}

@@ -1,0 +1,109 @@
+package course.lesson06;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import course.grading.Delays;
+import course.grading.Points;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToLongFunction;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Forces the lost-update interleaving every time: thread A is paused between reading the count
+ * and writing it back (through the {@link RaceWindow} hook) until thread B has either finished
+ * its own update or is waiting inside {@link RefCounter} (for a lock). A racy counter lets B
+ * finish in the gap and then A overwrites B's update; an atomic one makes B wait or retry.
+ */
+@DisplayName("Exercise 1 · Fix the lost update in a reference count")
+class RefCounterTest {
+
+    private record Race(long finalCount, long readByA) {
+    }
+
+    @Test
+    @Points(4)
+    @DisplayName("keeps both references when a second retain() lands in the first one's read–write window")
+    void twoRetainsAreNeverLost() throws Exception {
+        Race race = race(1, RefCounter::retain);
+
+        assertThat(race.finalCount())
+                .withFailMessage("""
+                        lost update: the count started at 1 and two threads each called retain(), so it must be 3, \
+                        but it is %d. Thread A read %d, thread B retained while A was between its read and its write, \
+                        then A wrote its stale result over B's. Two later release() calls would bring this count to 0 \
+                        while a reference is still alive: CPython would free memory still in use, which is why it has \
+                        the GIL. Make the whole read-modify-write atomic: one synchronized block around read, window \
+                        and write (locking the read and the write separately still leaves the gap), or an AtomicLong \
+                        with a compare-and-set loop.""", race.finalCount(), race.readByA())
+                .isEqualTo(3);
+    }
+
+    @Test
+    @Points(4)
+    @DisplayName("keeps a release() that lands in a retain()'s read–write window")
+    void releaseInsideRetainIsNeverLost() throws Exception {
+        Race race = race(1, RefCounter::release);
+
+        assertThat(race.finalCount())
+                .withFailMessage("""
+                        lost update: the count started at 1, thread A called retain() and thread B called release(), \
+                        so it must be back at 1, but it is %d. B's release() ran while A was between reading %d and \
+                        writing it back; A then overwrote B's update. Both methods change the same count: retain() \
+                        AND release() must be atomic with respect to each other (the same lock for both, or \
+                        compare-and-set on the same AtomicLong).""", race.finalCount(), race.readByA())
+                .isEqualTo(1);
+    }
+
+    /**
+     * Thread A calls retain() and is paused in the race window; thread B then runs
+     * {@code second}; A is released once B has finished or waits inside RefCounter.
+     */
+    private Race race(long initial, ToLongFunction<RefCounter> second) throws Exception {
+        AtomicReference<Thread> threadA = new AtomicReference<>();
+        AtomicReference<Worker> workerB = new AtomicReference<>();
+        AtomicBoolean paused = new AtomicBoolean();
+        AtomicLong readByA = new AtomicLong(Long.MIN_VALUE);
+
+        RaceWindow window = read -> {
+            if (Thread.currentThread() == threadA.get() && paused.compareAndSet(false, true)) {
+                readByA.set(read);
+                await("thread B to finish its update or to wait inside RefCounter")
+                        .atMost(Delays.CEILING)
+                        .pollInSameThread()
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(Duration.ofMillis(1))
+                        .until(() -> {
+                            Worker b = workerB.get();
+                            return b != null && (b.finished() || b.waitingIn(RefCounter.class));
+                        });
+            }
+        };
+        RefCounter counter = new RefCounter(initial, window);
+
+        Worker a = Worker.start("A", () -> {
+            threadA.set(Thread.currentThread());
+            counter.retain();
+        });
+        await().atMost(Delays.CEILING)
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> paused.get() || a.finished());
+        if (!paused.get()) {
+            a.rethrow();
+            fail("retain() returned without calling window.afterRead(read) between reading and writing the count: "
+                    + "keep that call in place, the test uses it to pause a thread inside the read-modify-write");
+        }
+        Worker b = Worker.start("B", () -> second.applyAsLong(counter));
+        workerB.set(b);
+
+        a.join("A's retain(), paused in the race window until B finished or waited");
+        b.join("B's update, started while A was in the race window");
+        return new Race(counter.count(), readByA.get());
+    }
+}

@@ -1,0 +1,194 @@
+package course.lesson06;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import course.grading.Delays;
+import course.grading.Points;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The lecture's experiment, in Java: one thread adds, one subtracts, the counter must end at 0.
+ * The run itself cannot prove a counter is safe (a racy one may get lucky on one core), so each
+ * counter is also checked for what makes it safe: the lock it takes, or the atomic it uses.
+ */
+@DisplayName("Exercise 2 · Three safe counters: lock, atomic, adder")
+class SafeCountersTest {
+
+    private static final int STEPS = 200_000;
+
+    static Stream<Arguments> counters() {
+        return Stream.of(
+                arguments("LockedCounter", (Supplier<Counter>) LockedCounter::new),
+                arguments("AtomicCounter", (Supplier<Counter>) AtomicCounter::new),
+                arguments("AdderCounter", (Supplier<Counter>) AdderCounter::new));
+    }
+
+    @ParameterizedTest(name = "{0}: one thread adds and one subtracts " + STEPS + " times, and it ends at exactly 0")
+    @MethodSource("counters")
+    @Points(3)
+    @DisplayName("the lecture's experiment ends at exactly 0")
+    void addAndSubtractEndsAtZero(String name, Supplier<Counter> factory) throws Exception {
+        Counter counter = factory.get();
+        CyclicBarrier start = new CyclicBarrier(2);
+        Worker adder = Worker.start("add", () -> {
+            start.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+            for (int i = 0; i < STEPS; i++) {
+                counter.increment();
+            }
+        });
+        Worker subtractor = Worker.start("sub", () -> {
+            start.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+            for (int i = 0; i < STEPS; i++) {
+                counter.decrement();
+            }
+        });
+        adder.join("adding " + STEPS + " times");
+        subtractor.join("subtracting " + STEPS + " times");
+
+        assertThat(counter.get())
+                .withFailMessage("""
+                        %s ended at %d instead of 0 after %d increments on one thread and %d decrements on another: \
+                        updates were lost. value++ is three steps (read, add, write) and the other thread can \
+                        slip in between them.""", name, counter.get(), STEPS, STEPS)
+                .isZero();
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("LockedCounter: increment, decrement and get all wait while another thread holds the counter's lock")
+    void lockedCounterTakesItsOwnLock() throws Exception {
+        LockedCounter counter = new LockedCounter();
+        counter.increment();
+
+        mustWaitForLock(counter, "increment()", Counter::increment, """
+                it is not synchronized on the counter. value++ is read, add, write: without the lock two threads \
+                interleave those steps and updates are lost. Declare increment() synchronized. (Locking a private \
+                object is not enough here: the contract asks for the counter's own lock, 'this', so that callers \
+                can hold it for a compound action.)""");
+        mustWaitForLock(counter, "decrement()", Counter::decrement, """
+                it is not synchronized on the counter: decrement() races with increment() on the same value. \
+                Declare it synchronized, like increment() (the lock must be the counter itself, 'this').""");
+        mustWaitForLock(counter, "get()", Counter::get, """
+                it reads the value without the lock. Without a happens-before edge (the unlock by the writer \
+                before the lock by the reader) a reader may see a stale value. Declare get() synchronized too.""");
+
+        assertThat(counter.get())
+                .as("after increment, increment, decrement (each run once)")
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("AtomicCounter: keeps its value in an AtomicLong and never waits for a lock")
+    void atomicCounterUsesAnAtomic() throws Exception {
+        AtomicCounter counter = new AtomicCounter();
+        counter.increment();
+
+        assertThat(instanceFieldTypes(AtomicCounter.class))
+                .withFailMessage("""
+                        AtomicCounter has no AtomicLong (or AtomicInteger) field; its fields are %s. A plain long \
+                        changed with ++ loses updates; keep the value in an AtomicLong and use incrementAndGet() \
+                        and decrementAndGet().""", describeFields(AtomicCounter.class))
+                .containsAnyOf(AtomicLong.class, AtomicInteger.class);
+        mustNotWaitForLock(counter, "AtomicCounter",
+                "an atomic counter needs no lock: the atomic's compare-and-set makes each update atomic");
+        counter.decrement();
+        counter.increment();
+        assertThat(counter.get()).as("AtomicCounter after +1, +1 (the lock check), -1, +1").isEqualTo(2);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("AdderCounter: keeps its value in a LongAdder and never waits for a lock")
+    void adderCounterUsesALongAdder() throws Exception {
+        AdderCounter counter = new AdderCounter();
+        counter.increment();
+
+        assertThat(instanceFieldTypes(AdderCounter.class))
+                .withFailMessage("""
+                        AdderCounter has no LongAdder field; its fields are %s. Keep the value in a \
+                        java.util.concurrent.atomic.LongAdder: increment(), decrement() and sum().""",
+                        describeFields(AdderCounter.class))
+                .contains(LongAdder.class);
+        mustNotWaitForLock(counter, "AdderCounter",
+                "a LongAdder needs no lock: each thread adds to its own cell and get() sums them");
+        counter.decrement();
+        counter.increment();
+        assertThat(counter.get()).as("AdderCounter after +1, +1 (the lock check), -1, +1").isEqualTo(2);
+    }
+
+    /** Holds the counter's monitor and requires {@code action} on another thread to wait for it. */
+    private static void mustWaitForLock(Counter counter, String method, Consumer<Counter> action, String otherwise)
+            throws Exception {
+        Worker worker;
+        synchronized (counter) {
+            worker = Worker.start("calls " + method, () -> action.accept(counter));
+            await().atMost(Delays.CEILING)
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(1))
+                    .until(() -> worker.finished() || worker.thread.getState() == Thread.State.BLOCKED);
+            if (worker.finished()) {
+                worker.rethrow();
+                fail("LockedCounter.%s finished while another thread held the counter's lock: %s", method, otherwise);
+            }
+        }
+        worker.join("LockedCounter." + method + " after the lock was free again");
+    }
+
+    /** Holds the counter's monitor and requires increment() on another thread to finish anyway. */
+    private static void mustNotWaitForLock(Counter counter, String name, String why) throws Exception {
+        Worker worker;
+        String stuck = null;
+        synchronized (counter) {
+            worker = Worker.start("calls increment()", counter::increment);
+            await().atMost(Delays.CEILING)
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(1))
+                    .until(() -> worker.finished() || worker.thread.getState() == Thread.State.BLOCKED);
+            if (!worker.finished()) {
+                stuck = worker.where();
+            }
+        }
+        worker.join(name + ".increment()");
+        if (stuck != null) {
+            fail("%s.increment() waited while another thread held the counter's lock (it was stuck at %s): %s. "
+                    + "Remove synchronized.", name, stuck, why);
+        }
+    }
+
+    private static List<Class<?>> instanceFieldTypes(Class<?> type) {
+        return Arrays.stream(type.getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .<Class<?>>map(Field::getType)
+                .toList();
+    }
+
+    private static String describeFields(Class<?> type) {
+        List<String> fields = Arrays.stream(type.getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .map(f -> Modifier.toString(f.getModifiers()) + " " + f.getType().getSimpleName() + " " + f.getName())
+                .map(String::strip)
+                .toList();
+        return fields.isEmpty() ? "(none)" : fields.toString();
+    }
+}
