@@ -97,6 +97,10 @@ class ThreadFactsTest {
             }
         });
         asker.join(Delays.CEILING);
+        assertThat(asker.isAlive())
+                .withFailMessage("mainThread() had not returned after %d s: it must find the thread, not wait for it",
+                        Delays.CEILING.toSeconds())
+                .isFalse();
         if (answer.get() instanceof RuntimeException e) {
             throw e;
         }
