@@ -1,6 +1,7 @@
 package course.grading.report;
 
 import course.grading.Failures;
+import course.grading.Manifest;
 import course.grading.Outcome;
 
 import java.io.IOException;
@@ -130,21 +131,16 @@ public final class GradingReport {
         }
         String summary = module + ": " + Json.number(score) + "/" + Json.number(max) + " points";
         if (mode.equals("grade") && !module.equals("solutions")) {
-            List<String> tampered = course.grading.Manifest.check(Path.of(args.get("root")), module);
+            List<String> tampered = Manifest.check(Path.of(args.get("root")), module);
             if (!tampered.isEmpty()) {
-                String warning = "graded files differ from the course's checksums (" + course.grading.Manifest.FILE
+                String warning = "graded files differ from the course's checksums (" + Manifest.FILE
                         + "): " + String.join(", ", tampered);
                 out.println();
                 out.println("[grading] WARNING: " + warning);
                 summary += "\nWARNING: " + warning;
             }
         }
-        writeResults(dir.resolve("results.json"), score, max, summary, jsonTests);
-        List<String> fragment = Fragments.of(module, score, max, jsonTests);
-        Files.write(dir.resolve("results.lines"), fragment, StandardCharsets.UTF_8);
-        if (mode.equals("grade")) {
-            writeCourseResults(module, session, fragment);
-        }
+        publish(module, mode, dir, session, score, max, summary, jsonTests);
         out.println();
         switch (mode) {
             case "starter" -> {
@@ -194,14 +190,19 @@ public final class GradingReport {
         }
         out.println("-".repeat(NAME_WIDTH + 12));
         out.println(pad(module, NAME_WIDTH) + " " + String.format("%9s", "0/" + max) + " points");
-        writeResults(dir.resolve("results.json"), 0, max, module + ": 0/" + max + " points (does not compile)", tests);
-        List<String> fragment = Fragments.of(module, 0, max, tests);
+        publish(module, mode, dir, session, 0, max, module + ": 0/" + max + " points (does not compile)", tests);
+        return mode.equals("grade") ? List.of() : List.of(module + " does not compile");
+    }
+
+    /** Writes the module's results.json and fragment, and in a grade run the course's results. */
+    private void publish(String module, String mode, Path dir, String session, double score, double max,
+                         String summary, List<Map<String, Object>> tests) throws IOException {
+        writeResults(dir.resolve("results.json"), score, max, summary, tests);
+        List<String> fragment = Fragments.of(module, score, max, tests);
         Files.write(dir.resolve(Fragments.FILE), fragment, StandardCharsets.UTF_8);
         if (mode.equals("grade")) {
             writeCourseResults(module, session, fragment);
-            return List.of();
         }
-        return List.of(module + " does not compile");
     }
 
     private String lessonModule(String lessonPackage) throws IOException {
