@@ -176,10 +176,11 @@ public final class GradingReport {
         List<Map<String, Object>> tests = new ArrayList<>();
         int max = 0;
         for (var row : table.pointsByTestClass().entrySet()) {
-            out.println(pad(row.getKey(), NAME_WIDTH) + " " + String.format("%9s", "0/" + row.getValue())
+            String title = table.titleByTestClass().get(row.getKey());
+            out.println(pad(title, NAME_WIDTH) + " " + String.format("%9s", "0/" + row.getValue())
                     + "  " + Failures.firstLine(reason, REASON_WIDTH));
             Map<String, Object> test = new LinkedHashMap<>();
-            test.put("name", module + " › " + row.getKey());
+            test.put("name", module + " › " + title);
             test.put("score", 0.0);
             test.put("max_score", (double) row.getValue());
             test.put("status", "failed");

@@ -22,15 +22,16 @@ import java.util.regex.Pattern;
  * |   | **Total** | | | **40** |
  * </pre>
  */
-record ReadmeTable(Map<String, Integer> pointsByTestClass, Integer total) {
+record ReadmeTable(Map<String, Integer> pointsByTestClass, Map<String, String> titleByTestClass, Integer total) {
     private static final Pattern TEST_CLASS = Pattern.compile("`(\\w+Test)`");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     static ReadmeTable read(Path readme) throws IOException {
         Map<String, Integer> points = new LinkedHashMap<>();
+        Map<String, String> titles = new LinkedHashMap<>();
         Integer total = null;
         if (!Files.exists(readme)) {
-            return new ReadmeTable(points, null);
+            return new ReadmeTable(points, titles, null);
         }
         // Only the first table of the "Exercises" section: other tables may name tests too.
         boolean inSection = false;
@@ -65,11 +66,14 @@ record ReadmeTable(Map<String, Integer> pointsByTestClass, Integer total) {
             Matcher testClass = TEST_CLASS.matcher(line);
             if (testClass.find()) {
                 points.put(testClass.group(1), value);
+                titles.put(testClass.group(1), cells.size() >= 5
+                        ? "Exercise " + cells.get(0) + " · " + cells.get(1).replace("*", "")
+                        : testClass.group(1));
             } else if (line.contains("Total")) {
                 total = value;
             }
         }
-        return new ReadmeTable(points, total);
+        return new ReadmeTable(points, titles, total);
     }
 
     private static List<String> cells(String line) {

@@ -155,5 +155,6 @@ class ScoringTest {
 
         assertThat(table.pointsByTestClass()).containsExactly(Map.entry("PageFetcherTest", 10), Map.entry("TaskRunnerTest", 15));
         assertThat(table.total()).isEqualTo(25);
+        assertThat(table.titleByTestClass()).containsEntry("TaskRunnerTest", "Exercise 2 · Start");
     }
 }
