@@ -14,13 +14,15 @@ import java.util.Set;
  * line of their code, and the one blocking call above it.
  */
 public final class ThreadReport {
-    /** Threads of the JVM, the JDK and the test harness: never the student's. */
-    private static final List<String> HARNESS_THREAD_PREFIXES = List.of(
+    /**
+     * Threads of the JVM, the JDK and the test harness: never the student's. A name ending in
+     * '-' or ' ' is a prefix; any other is a whole name.
+     */
+    private static final List<String> HARNESS_THREAD_NAMES = List.of(
             "main", "Reference Handler", "Finalizer", "Signal Dispatcher", "Attach Listener",
             "Notification Thread", "Common-Cleaner", "process reaper", "Keep-Alive-",
             "surefire-", "junit-", "ForkJoinPool.commonPool-", "InnocuousThread-",
-            "HttpClient-", "DestroyJavaVM", "JFR ", "Monitor Ctrl-Break", "last-ditch-daemon-shutdown",
-            "ping-", "fork-");
+            "HttpClient-", "DestroyJavaVM", "JFR ", "Monitor Ctrl-Break", "last-ditch-daemon-shutdown");
 
     private static final int FRAMES_PER_THREAD = 6;
     private static final int CONTEXT_FRAMES = 2;
@@ -41,7 +43,8 @@ public final class ThreadReport {
         if (type.startsWith("java.util.concurrent.DelayScheduler") || name.endsWith("-delayScheduler")) {
             return true; // JDK 25's timer thread for the virtual-thread scheduler: it stays, by design
         }
-        return HARNESS_THREAD_PREFIXES.stream().anyMatch(prefix -> name.equals(prefix) || name.startsWith(prefix));
+        return HARNESS_THREAD_NAMES.stream().anyMatch(known -> known.endsWith("-") || known.endsWith(" ")
+                ? name.startsWith(known) : name.equals(known));
     }
 
     /** The platform threads of this JVM that are alive now. */
