@@ -1,21 +1,30 @@
 package course.lesson04;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.fail;
-
+import course.grading.Delays;
 import course.grading.Points;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.fail;
 
 @DisplayName("Exercise 2 · A shared printer that never tears a line")
 class SharedPrinterTest {
@@ -122,16 +131,37 @@ class SharedPrinterTest {
     @DisplayName("the multiplication table: 81 whole lines, one thread per row, every row in order")
     void multiplicationTable() throws Exception {
         RecordingSink sink = new RecordingSink();
+        // Each row's first line waits until all nine rows have reached theirs: rows that run at the
+        // same time meet there at once; rows run one after another never do.
+        CyclicBarrier allRowsRunning = new CyclicBarrier(9);
+        AtomicInteger rowsTogether = new AtomicInteger(9);
+        Set<Thread> arrived = ConcurrentHashMap.newKeySet();
         // A known-good printer, so this test is about MultiplicationTable alone.
         SharedPrinter printer = new SharedPrinter(sink) {
             @Override
-            public synchronized void printLine(Object... parts) {
-                sink().write(Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(" ")));
-                sink().write("\n");
+            public void printLine(Object... parts) {
+                if (arrived.add(Thread.currentThread()) && !allRowsRunning.isBroken()) {
+                    try {
+                        allRowsRunning.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException | BrokenBarrierException e) {
+                        rowsTogether.compareAndSet(9, arrived.size());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                synchronized (this) {
+                    sink().write(Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(" ")));
+                    sink().write("\n");
+                }
             }
         };
 
         MultiplicationTable.print(printer);
+
+        assertThat(rowsTogether.get())
+                .withFailMessage("only %d of 9 rows were printing at the same time: did you join() each row thread "
+                        + "right after starting it? Start all nine threads first, then join them.", rowsTogether.get())
+                .isEqualTo(9);
 
         List<RecordingSink.Line> lines = sink.lines();
         assertThat(lines.size())
