@@ -72,9 +72,13 @@ final class TestEvents {
         return Optional.empty();
     }
 
-    /** Whether the JVM of the test class around this test reported anything at all. */
+    /** Whether the JVM of the (top-level) test class around this test reported anything at all. */
     boolean classReported(String uniqueId) {
-        String prefix = uniqueId.substring(0, Math.max(uniqueId.indexOf("/[method:"), 0));
-        return planned.stream().anyMatch(p -> p.startsWith(prefix));
+        int classSegment = uniqueId.indexOf("[class:");
+        if (classSegment < 0) {
+            return false;
+        }
+        String prefix = uniqueId.substring(0, uniqueId.indexOf(']', classSegment) + 1);
+        return planned.stream().anyMatch(p -> p.equals(prefix) || p.startsWith(prefix + "/"));
     }
 }

@@ -84,6 +84,16 @@ class ScoringTest {
     }
 
     @Test
+    @DisplayName("with -Dtest, only the test classes that ran count as reported, parameterized ones too")
+    void classReported() throws IOException {
+        TestEvents events = events(Events.planned(PLAIN));
+        String otherClass = "[engine:junit-jupiter]/[class:course.lesson42.DemoTestTwo]/[test-template:cases(int)]";
+
+        assertThat(events.classReported(CASES)).as("a parameterized test of the class that ran").isTrue();
+        assertThat(events.classReported(otherClass)).as("a parameterized test of a class that did not run").isFalse();
+    }
+
+    @Test
     @DisplayName("a failure of the whole test class is charged to each of its tests")
     void classFailure() throws IOException {
         TestEvents events = events(Events.planned(PLAIN), Events.finished(CLASS, Outcome.ERROR, "IllegalStateException: no server"));
