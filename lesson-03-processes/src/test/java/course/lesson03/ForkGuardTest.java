@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -142,28 +143,14 @@ class ForkGuardTest {
     private Map<Long, Node> growTree(Path dir, int budget, int fanout, int cap) throws Exception {
         Process root = TreeNode.start(budget, fanout, dir);
         ChildProcesses.track(root.pid());
-        long deadline = System.nanoTime() + TREE_CEILING.toNanos();
-        while (true) {
-            Map<Long, Node> tree = readTree(dir);
-            tree.keySet().forEach(ChildProcesses::track);
+        return awaitComplete(dir, root, tree -> {
             if (tree.size() > cap) {
                 ChildProcesses.killAll();
                 fail("the tree grew to " + tree.size() + " processes although its budget was " + cap
                         + ": this is how a fork bomb starts. Each child must get a share of budget - 1,"
                         + " and the shares together must not exceed it");
             }
-            if (complete(tree)) {
-                return tree;
-            }
-            if (!root.isAlive()) {
-                fail("the root TreeNode exited with code " + root.exitValue() + " before the tree was grown");
-            }
-            if (System.nanoTime() > deadline) {
-                fail("the tree did not finish growing within " + TREE_CEILING.toSeconds() + " s; so far: "
-                        + tree.values());
-            }
-            Thread.sleep(20);
-        }
+        });
     }
 
     @Test
@@ -239,15 +226,25 @@ class ForkGuardTest {
     }
 
     private Map<Long, Node> awaitChain(Path dir, Process root, int size) throws Exception {
+        return awaitComplete(dir, root, tree -> {
+            if (complete(tree) && tree.size() != size) {
+                fail("the tree grew to " + tree.size() + " processes instead of " + size
+                        + ", so killTree cannot be checked: make shares(" + size + ", 1) work first");
+            }
+        });
+    }
+
+    /**
+     * Reads the tree's reports until it has finished growing; {@code check} sees every look first
+     * and may fail at once. Every node is tracked so that it is destroyed after the test.
+     */
+    private Map<Long, Node> awaitComplete(Path dir, Process root, Consumer<Map<Long, Node>> check) throws Exception {
         long deadline = System.nanoTime() + TREE_CEILING.toNanos();
         while (true) {
             Map<Long, Node> tree = readTree(dir);
             tree.keySet().forEach(ChildProcesses::track);
+            check.accept(tree);
             if (complete(tree)) {
-                if (tree.size() != size) {
-                    fail("the tree grew to " + tree.size() + " processes instead of " + size
-                            + ", so killTree cannot be checked: make shares(" + size + ", 1) work first");
-                }
                 return tree;
             }
             if (!root.isAlive()) {
