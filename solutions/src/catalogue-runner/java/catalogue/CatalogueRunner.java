@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
  * lessons' graded tests, and fails when a wrong solution earns full marks, its failure messages
  * do not name the mistake, a valid alternative loses points, or a patch no longer applies.
  *
- * <p>Started by the instructor profile of {@code solutions/pom.xml}, after the reference check.
- * The JVM that Maven starts is the {@link Driver}: it hands the entries to a few worker JVMs
- * ({@code --worker}, see {@link Worker}) that grade them one after another, in process, and prints
- * the summary. See {@code solutions/catalogue/README.md}.
+ * <p>Started by the instructor profile of {@code solutions/pom.xml} (exec:java, in Maven's JVM),
+ * after the reference check. There it is the {@link Driver}: it hands the entries to a few worker
+ * JVMs ({@code --worker}, see {@link Worker}) that grade them one after another, in process, and
+ * prints the summary. See {@code solutions/catalogue/README.md}.
  */
 public final class CatalogueRunner {
     private CatalogueRunner() {
@@ -28,8 +28,19 @@ public final class CatalogueRunner {
             return;
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        int status = new Driver(config, out).run();
+        String failure = new Driver(config, out).run();
         out.flush();
-        System.exit(status);
+        if (failure != null) {
+            throw new CatalogueFailure(failure);
+        }
+    }
+
+    /** Fails the build; exec-maven-plugin prints its message (no stack trace: the lines above say it all). */
+    static final class CatalogueFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CatalogueFailure(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 record Config(List<String> args, Path root, Path catalogue, Path sources, Path classes, Path testClasses, Path work,
               String lesson, String entry, int forks, String timeout, String tagsExcluded, boolean all,
-              boolean verbose, long entryTimeoutSeconds) {
+              boolean verbose, long entryTimeoutSeconds, String agent, String ceiling) {
 
     static Config parse(String[] argv) {
         Map<String, String> a = new LinkedHashMap<>();
@@ -40,7 +40,9 @@ record Config(List<String> args, Path root, Path catalogue, Path sources, Path c
                 a.getOrDefault("tags-excluded", "integration"),
                 Boolean.parseBoolean(a.getOrDefault("all", "false")),
                 Boolean.parseBoolean(a.getOrDefault("verbose", "false")),
-                Long.parseLong(a.getOrDefault("entry-timeout", "").isBlank() ? "120" : a.get("entry-timeout")));
+                Long.parseLong(a.getOrDefault("entry-timeout", "").isBlank() ? "120" : a.get("entry-timeout")),
+                a.getOrDefault("agent", ""),
+                a.getOrDefault("ceiling", "").isBlank() ? "2" : a.get("ceiling"));
     }
 
     /** An unset Maven property arrives as its own expression, e.g. {@code ${catalogue.entry}}. */

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What grading one entry gave, as a worker JVM reports it to the driver (one protocol line). */
-record Result(String file, String name, String kind, Status status, String detail, long millis, boolean restart) {
+record Result(String file, String name, String kind, Status status, String detail, long millis, boolean restart,
+              String phases) {
     static final String MARK = "@@catalogue-result\t";
 
     enum Status {
@@ -32,19 +33,27 @@ record Result(String file, String name, String kind, Status status, String detai
         }
     }
 
+    Result(String file, String name, String kind, Status status, String detail, long millis, boolean restart) {
+        this(file, name, kind, status, detail, millis, restart, "");
+    }
+
+    Result withPhases(String text) {
+        return new Result(file, name, kind, status, detail, millis, restart, text);
+    }
+
     boolean ok() {
         return status.ok;
     }
 
     String encode() {
         return MARK + String.join("\t", escape(file), escape(name), escape(kind), status.name(), escape(detail),
-                Long.toString(millis), Boolean.toString(restart));
+                Long.toString(millis), Boolean.toString(restart), escape(phases));
     }
 
     static Result decode(String line) {
         String[] f = line.substring(MARK.length()).split("\t", -1);
         return new Result(unescape(f[0]), unescape(f[1]), unescape(f[2]), Status.valueOf(f[3]), unescape(f[4]),
-                Long.parseLong(f[5]), Boolean.parseBoolean(f[6]));
+                Long.parseLong(f[5]), Boolean.parseBoolean(f[6]), unescape(f[7]));
     }
 
     private static String escape(String s) {

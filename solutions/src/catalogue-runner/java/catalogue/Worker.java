@@ -157,14 +157,20 @@ final class Worker {
                 Files.writeString(target, p.getValue(), StandardCharsets.UTF_8);
                 sources.add(target);
             }
+            long compileStart = System.nanoTime();
             String errors = compile(sources, classes);
+            long testStart = System.nanoTime();
             if (errors != null) {
                 return new Result(file.toString(), entry.name(), kind, Result.Status.COMPILE_ERROR,
                         errors + "\n(patched sources: " + config.root().relativize(src.toAbsolutePath()) + ")", millis(start), false);
             }
             Run run = run(entry, classes, dir.resolve("output.txt"));
+            long cleanStart = System.nanoTime();
             boolean spoiled = cleanUp(run.threadsBefore);
-            return verdict(entry, run, millis(start), spoiled);
+            return verdict(entry, run, millis(start), spoiled).withPhases(String.format(Locale.ROOT,
+                    "patch %d ms, compile %d ms, %d of %d tests %d ms, clean-up %d ms",
+                    (compileStart - start) / 1_000_000, (testStart - compileStart) / 1_000_000,
+                    run.total, run.planned, (cleanStart - testStart) / 1_000_000, millis(cleanStart)));
         } catch (Exception | LinkageError e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new java.io.PrintWriter(trace));
@@ -209,6 +215,7 @@ final class Worker {
         final List<Failure> failures = new ArrayList<>();
         int passed;
         int total;
+        long planned;
         boolean classMissing;
         Set<Thread> threadsBefore;
     }
@@ -374,7 +381,7 @@ final class Worker {
         }
 
         VariantLoader(URL[] urls, ClassLoader parent) {
-            super("catalogue-entry", urls, parent);
+            super(urls, parent); // unnamed, so stack frames read as in a test JVM of the build
         }
 
         private static boolean ownClass(String name) {
@@ -442,6 +449,7 @@ final class Worker {
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
             this.plan = testPlan;
+            run.planned = testPlan.countTestIdentifiers(TestIdentifier::isTest);
         }
 
         @Override
