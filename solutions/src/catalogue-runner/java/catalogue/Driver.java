@@ -106,6 +106,9 @@ final class Driver {
             out.println(PREFIX + String.format(Locale.ROOT, "%-6s %5.1f s  %s  [%s%s]", result.ok() ? "ok" : "FAILED",
                     result.millis() / 1000.0, result.name(), result.phases(),
                     result.restart() ? "; JVM spoiled: a new worker JVM takes over" : ""));
+            if (result.ok() && result.status() == Result.Status.CAUGHT) {
+                out.println(PREFIX + "                " + Result.bounded(result.detail(), 1, 400));
+            }
         }
     }
 

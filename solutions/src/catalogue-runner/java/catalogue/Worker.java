@@ -300,9 +300,9 @@ final class Worker {
                     + (run.failures.size() == 1 ? "the failing test" : "the first of " + run.failures.size()
                     + " failing tests") + " '" + first.test() + "' says: " + first.message(), millis, spoiled);
         }
-        Failure first = run.failures.get(0);
-        return new Result(file, entry.name(), kind, Result.Status.CAUGHT,
-                "'" + first.test() + "' fails: " + first.message(), millis, spoiled);
+        return new Result(file, entry.name(), kind, Result.Status.CAUGHT, run.failures.size() + " failing: "
+                + String.join("; ", run.failures.stream().map(f -> "'" + f.test() + "'").toList())
+                + "\nfirst message: " + run.failures.get(0).message(), millis, spoiled);
     }
 
     static List<String> missingPhrases(List<String> expect, List<Failure> failures) {
