@@ -36,6 +36,7 @@ final class Driver {
     private final Map<Path, Result> results = new LinkedHashMap<>();
     private final AtomicInteger workersStarted = new AtomicInteger();
     private final AtomicInteger workerNumbers = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong workerCpuMillis = new java.util.concurrent.atomic.AtomicLong();
 
     Driver(Config config, PrintStream out) {
         this.config = config;
@@ -143,6 +144,7 @@ final class Driver {
         private final BufferedWriter in;
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final Path log;
+        private long lastCpuMillis;
 
         WorkerProcess() throws IOException {
             int number = workerNumbers.incrementAndGet();
@@ -172,9 +174,10 @@ final class Driver {
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = reader.readLine()) != null) {
-                        if (line.startsWith(Result.MARK)) {
-                            lines.add(line);
-                        } else {
+                        int mark = line.indexOf(Result.MARK);
+                        if (mark >= 0) {
+                            lines.add(line.substring(mark));
+                        } else if (!line.isEmpty()) {
                             Files.writeString(log, line + "\n", StandardCharsets.UTF_8,
                                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
                         }
@@ -209,7 +212,9 @@ final class Driver {
                             + " grading this entry (exit code " + (process.isAlive() ? "?" : process.exitValue())
                             + "); see " + config.root().relativize(log.toAbsolutePath()), millis, true);
                 }
-                return Result.decode(line);
+                Result result = Result.decode(line);
+                lastCpuMillis = result.cpuMillis();
+                return result;
             } catch (IOException e) {
                 return new Result(entry.toString(), name, "?", Result.Status.CRASHED, "the worker JVM is gone ("
                         + e.getMessage() + "); see " + config.root().relativize(log.toAbsolutePath()), 0, true);
@@ -224,6 +229,8 @@ final class Driver {
         }
 
         void stop() {
+            workerCpuMillis.addAndGet(lastCpuMillis);
+            lastCpuMillis = 0;
             try {
                 in.write("quit");
                 in.newLine();
@@ -306,9 +313,9 @@ final class Driver {
                     + indent(Result.bounded(r.detail(), 10, 1500)));
         }
         out.println(PREFIX + "total: " + counts(wrong, caught, valid, kept));
-        out.println(PREFIX + String.format(Locale.ROOT, "time: %.1f s (%d entries graded in %.1f s by %d worker JVM%s;"
-                        + " -Dcatalogue.verbose=true lists each entry)", wall, results.size(), entrySeconds,
-                workersStarted.get(), workersStarted.get() == 1 ? "" : "s"));
+        out.println(PREFIX + String.format(Locale.ROOT, "time: %.1f s (%d entries graded in %.1f s by %d worker JVM%s,"
+                        + " %.1f s of CPU; -Dcatalogue.verbose=true lists each entry)", wall, results.size(), entrySeconds,
+                workersStarted.get(), workersStarted.get() == 1 ? "" : "s", workerCpuMillis.get() / 1000.0));
         if (!failed.isEmpty()) {
             String message = "mistakes catalogue: " + failed.size() + " of " + results.size() + " entries failed: "
                     + String.join(", ", failed.stream().map(Result::name).toList())

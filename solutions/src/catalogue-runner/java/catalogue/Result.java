@@ -5,7 +5,7 @@ import java.util.List;
 
 /** What grading one entry gave, as a worker JVM reports it to the driver (one protocol line). */
 record Result(String file, String name, String kind, Status status, String detail, long millis, boolean restart,
-              String phases) {
+              String phases, long cpuMillis) {
     static final String MARK = "@@catalogue-result\t";
 
     enum Status {
@@ -34,11 +34,16 @@ record Result(String file, String name, String kind, Status status, String detai
     }
 
     Result(String file, String name, String kind, Status status, String detail, long millis, boolean restart) {
-        this(file, name, kind, status, detail, millis, restart, "");
+        this(file, name, kind, status, detail, millis, restart, "", 0);
     }
 
     Result withPhases(String text) {
-        return new Result(file, name, kind, status, detail, millis, restart, text);
+        return new Result(file, name, kind, status, detail, millis, restart, text, cpuMillis);
+    }
+
+    /** With the CPU time the worker JVM has used so far (without its child processes). */
+    Result withCpu(long millis) {
+        return new Result(file, name, kind, status, detail, this.millis, restart, phases, millis);
     }
 
     boolean ok() {
@@ -47,13 +52,13 @@ record Result(String file, String name, String kind, Status status, String detai
 
     String encode() {
         return MARK + String.join("\t", escape(file), escape(name), escape(kind), status.name(), escape(detail),
-                Long.toString(millis), Boolean.toString(restart), escape(phases));
+                Long.toString(millis), Boolean.toString(restart), escape(phases), Long.toString(cpuMillis));
     }
 
     static Result decode(String line) {
         String[] f = line.substring(MARK.length()).split("\t", -1);
         return new Result(unescape(f[0]), unescape(f[1]), unescape(f[2]), Status.valueOf(f[3]), unescape(f[4]),
-                Long.parseLong(f[5]), Boolean.parseBoolean(f[6]), unescape(f[7]));
+                Long.parseLong(f[5]), Boolean.parseBoolean(f[6]), unescape(f[7]), Long.parseLong(f[8]));
     }
 
     private static String escape(String s) {

@@ -91,11 +91,16 @@ final class Worker {
     /** Reads entry paths from stdin until "quit" or the end, answers each with a result line. */
     static void serve(Config config) throws IOException {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        // Only result lines go to stdout: whatever code prints outside an entry's run (threads an
+        // entry left behind) goes to stderr, which the driver keeps in the worker's log.
+        System.setOut(System.err);
         Worker worker = new Worker(config);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null && !line.equals("quit")) {
-            Result result = worker.grade(Path.of(line));
+            Result result = worker.grade(Path.of(line)).withCpu(ProcessHandle.current().info().totalCpuDuration()
+                    .map(java.time.Duration::toMillis).orElse(0L));
+            protocol.println();
             protocol.println(result.encode());
             protocol.flush();
             if (result.restart()) {
@@ -168,9 +173,9 @@ final class Worker {
             long cleanStart = System.nanoTime();
             boolean spoiled = cleanUp(run.threadsBefore);
             return verdict(entry, run, millis(start), spoiled).withPhases(String.format(Locale.ROOT,
-                    "patch %d ms, compile %d ms, %d of %d tests %d ms, clean-up %d ms",
+                    "patch %d ms, compile %d ms, %d test%s %d ms, clean-up %d ms",
                     (compileStart - start) / 1_000_000, (testStart - compileStart) / 1_000_000,
-                    run.total, run.planned, (cleanStart - testStart) / 1_000_000, millis(cleanStart)));
+                    run.total, run.total == 1 ? "" : "s", (cleanStart - testStart) / 1_000_000, millis(cleanStart)));
         } catch (Exception | LinkageError e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new java.io.PrintWriter(trace));
@@ -215,7 +220,6 @@ final class Worker {
         final List<Failure> failures = new ArrayList<>();
         int passed;
         int total;
-        long planned;
         boolean classMissing;
         Set<Thread> threadsBefore;
     }
@@ -449,7 +453,6 @@ final class Worker {
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
             this.plan = testPlan;
-            run.planned = testPlan.countTestIdentifiers(TestIdentifier::isTest);
         }
 
         @Override
