@@ -5,7 +5,7 @@ import java.util.List;
 
 /** What grading one entry gave, as a worker JVM reports it to the driver (one protocol line). */
 record Result(String file, String name, String kind, Status status, String detail, long millis, boolean restart,
-              String phases, long cpuMillis) {
+              String phases, long cpuMillis, String note) {
     static final String MARK = "@@catalogue-result\t";
 
     enum Status {
@@ -34,16 +34,26 @@ record Result(String file, String name, String kind, Status status, String detai
     }
 
     Result(String file, String name, String kind, Status status, String detail, long millis, boolean restart) {
-        this(file, name, kind, status, detail, millis, restart, "", 0);
+        this(file, name, kind, status, detail, millis, restart, "", 0, "");
     }
 
     Result withPhases(String text) {
-        return new Result(file, name, kind, status, detail, millis, restart, text, cpuMillis);
+        return new Result(file, name, kind, status, detail, millis, restart, text, cpuMillis, note);
     }
 
     /** With the CPU time the worker JVM has used so far (without its child processes). */
     Result withCpu(long millis) {
-        return new Result(file, name, kind, status, detail, this.millis, restart, phases, millis);
+        return new Result(file, name, kind, status, detail, this.millis, restart, phases, millis, note);
+    }
+
+    /** With more time spent on it (a second run). */
+    Result plusMillis(long more) {
+        return new Result(file, name, kind, status, detail, millis + more, restart, phases, cpuMillis, note);
+    }
+
+    /** With a remark for the report (a second opinion with grading's ceilings). */
+    Result withNote(String text) {
+        return new Result(file, name, kind, status, detail, millis, restart, phases, cpuMillis, text);
     }
 
     boolean ok() {
@@ -52,13 +62,13 @@ record Result(String file, String name, String kind, Status status, String detai
 
     String encode() {
         return MARK + String.join("\t", escape(file), escape(name), escape(kind), status.name(), escape(detail),
-                Long.toString(millis), Boolean.toString(restart), escape(phases), Long.toString(cpuMillis));
+                Long.toString(millis), Boolean.toString(restart), escape(phases), Long.toString(cpuMillis), escape(note));
     }
 
     static Result decode(String line) {
         String[] f = line.substring(MARK.length()).split("\t", -1);
         return new Result(unescape(f[0]), unescape(f[1]), unescape(f[2]), Status.valueOf(f[3]), unescape(f[4]),
-                Long.parseLong(f[5]), Boolean.parseBoolean(f[6]), unescape(f[7]), Long.parseLong(f[8]));
+                Long.parseLong(f[5]), Boolean.parseBoolean(f[6]), unescape(f[7]), Long.parseLong(f[8]), unescape(f[9]));
     }
 
     private static String escape(String s) {
