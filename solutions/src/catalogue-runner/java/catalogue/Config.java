@@ -35,7 +35,7 @@ record Config(List<String> args, Path root, Path catalogue, Path sources, Path c
                 Path.of(required(a, "sources")), Path.of(required(a, "classes")), Path.of(required(a, "test-classes")),
                 Path.of(required(a, "work")),
                 a.getOrDefault("lesson", ""), a.getOrDefault("entry", ""),
-                Integer.parseInt(a.getOrDefault("forks", "").isBlank() ? "2" : a.get("forks")),
+                Integer.parseInt(a.getOrDefault("forks", "").isBlank() ? "4" : a.get("forks")),
                 a.getOrDefault("timeout", "").isBlank() ? "4 s" : a.get("timeout"),
                 a.getOrDefault("tags-excluded", "integration"),
                 Boolean.parseBoolean(a.getOrDefault("all", "false")),
