@@ -321,28 +321,63 @@ final class Worker {
     }
 
     /**
-     * After an entry: interrupts the threads it left running and waits a moment for them to end
-     * or park. Returns whether the JVM is spoiled for the next entries: a deadlock cycle (the
-     * tests' deadlock detectors would report it again) or a thread still running.
+     * After an entry: interrupts the threads it left running (new threads, and any thread still
+     * in course code, such as a test thread JUnit abandoned at a timeout) and waits a moment for
+     * them to end or park. Returns whether the JVM is spoiled for the next entries: a deadlock
+     * cycle (the tests' deadlock detectors would report it again) or a thread still running.
      */
     private boolean cleanUp(Set<Thread> before) throws InterruptedException {
-        List<Thread> left = leftovers(before);
-        left.forEach(Thread::interrupt);
+        Thread self = Thread.currentThread();
+        for (var t : Thread.getAllStackTraces().entrySet()) {
+            if (t.getKey() != self && (isNew(t.getKey(), before) || runsCourseCode(t.getValue()))) {
+                t.getKey().interrupt();
+            }
+        }
         long deadline = System.nanoTime() + 300_000_000L;
-        while (left.stream().anyMatch(t -> t.getState() == Thread.State.RUNNABLE) && System.nanoTime() < deadline) {
+        boolean busy;
+        while ((busy = anyBusy(before)) && System.nanoTime() < deadline) {
             Thread.sleep(10);
-            left = leftovers(before);
         }
         long[] deadlocked = threads.findDeadlockedThreads();
-        return deadlocked != null && deadlocked.length > 0
-                || left.stream().anyMatch(t -> t.getState() == Thread.State.RUNNABLE);
+        return busy || deadlocked != null && deadlocked.length > 0;
     }
 
-    private static List<Thread> leftovers(Set<Thread> before) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.isAlive() && t != Thread.currentThread() && !isInfrastructure(t))
-                .sorted(Comparator.comparing(Thread::getName))
-                .toList();
+    /** Whether a thread still runs: in course code, a thread the entry started, or a virtual thread's carrier. */
+    private static boolean anyBusy(Set<Thread> before) {
+        for (var t : Thread.getAllStackTraces().entrySet()) {
+            Thread thread = t.getKey();
+            if (thread == Thread.currentThread() || thread.getState() != Thread.State.RUNNABLE) {
+                continue;
+            }
+            StackTraceElement[] stack = t.getValue();
+            if (runsCourseCode(stack) || isNew(thread, before) || carriesVirtualThread(stack)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNew(Thread t, Set<Thread> before) {
+        return !before.contains(t) && t.isAlive() && !isInfrastructure(t);
+    }
+
+    private static boolean runsCourseCode(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().startsWith("course.lesson")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A carrier thread with a virtual thread mounted (a virtual thread that runs, not parks). */
+    private static boolean carriesVirtualThread(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            if (frame.getClassName().equals("jdk.internal.vm.Continuation") && frame.getMethodName().equals("enterSpecial")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Threads of the JDK and JUnit that outlive a test run by design (never the entry's). */
