@@ -78,10 +78,7 @@ record Entry(Path file, String lessonDir, String slug, String exercise, Kind kin
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        if (text.contains("\r\n")) {
-            throw new MalformedEntry("the file has Windows line endings (CRLF); the reference sources use LF:"
-                    + " save the entry with LF line endings");
-        }
+        text = text.replace("\r\n", "\n"); // a checkout with CRLF line endings (the sources are read the same way)
         List<String> lines = List.of(text.split("\n", -1));
         Map<String, String> header = new LinkedHashMap<>();
         int i = 0;

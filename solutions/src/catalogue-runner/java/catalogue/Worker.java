@@ -186,7 +186,7 @@ final class Worker {
 
     private String reference(String path) throws IOException {
         Path file = config.sources().resolve(path);
-        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n") : null;
     }
 
     /** Compiles the patched files against the compiled reference; the errors, or null. */
