@@ -106,8 +106,6 @@ final class Patch {
                 List<Line> body = new ArrayList<>();
                 int olds = 0;
                 int news = 0;
-                boolean oldNoEol = false;
-                boolean newNoEol = false;
                 while (olds < oldCount || news < newCount) {
                     if (i >= lines.size()) {
                         throw new PatchException("line " + headerLine + ": the hunk " + lines.get(headerLine - firstLine)
@@ -143,11 +141,6 @@ final class Patch {
                     markNoEol(body, headerLine);
                     i++;
                 }
-                for (int k = 0; k < body.size(); k++) {
-                    if (body.get(k).op() == '\\') {
-                        throw new PatchException("line " + headerLine + ": misplaced '\\ No newline at end of file'");
-                    }
-                }
                 // Which side(s) the "no newline" marker belongs to: the last line of that side.
                 Line lastOld = null;
                 Line lastNew = null;
@@ -159,8 +152,8 @@ final class Patch {
                         lastNew = l;
                     }
                 }
-                oldNoEol = lastOld != null && lastOld.text().endsWith(NO_EOL);
-                newNoEol = lastNew != null && lastNew.text().endsWith(NO_EOL);
+                boolean oldNoEol = lastOld != null && lastOld.text().endsWith(NO_EOL);
+                boolean newNoEol = lastNew != null && lastNew.text().endsWith(NO_EOL);
                 List<Line> clean = body.stream().map(l -> l.text().endsWith(NO_EOL)
                         ? new Line(l.op(), l.text().substring(0, l.text().length() - NO_EOL.length())) : l).toList();
                 hunks.add(new Hunk(oldStart, oldCount, newStart, newCount, clean, oldNoEol, newNoEol, headerLine));
