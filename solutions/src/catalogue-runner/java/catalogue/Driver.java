@@ -33,6 +33,7 @@ final class Driver {
     /** The ceilings of a real grading run (Delays.CEILING's default, grading.timeout), for a second opinion. */
     private static final String RELAXED_CEILING = "5";
     private static final String RELAXED_TIMEOUT = "10 s";
+    private static final int ENTRIES_PER_WORKER = 4;
     private final Config config;
     private final PrintStream out;
     private final Deque<Path> queue = new ArrayDeque<>();
@@ -62,7 +63,8 @@ final class Driver {
             results.put(entry, null);
         }
         Files.createDirectories(config.work());
-        int slots = Math.max(1, Math.min(config.forks(), queue.size()));
+        // A worker's start costs more than a typical entry: a few entries each at least.
+        int slots = Math.max(1, Math.min(config.forks(), (queue.size() + ENTRIES_PER_WORKER - 1) / ENTRIES_PER_WORKER));
         List<Thread> slotThreads = new ArrayList<>();
         for (int i = 0; i < slots && !queue.isEmpty(); i++) {
             Thread slot = Thread.ofPlatform().name("catalogue-slot-" + i).start(this::slot);
