@@ -41,6 +41,7 @@ public final class GradingExtension
         implements BeforeEachCallback, AfterEachCallback, InvocationInterceptor, TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final String THREADS_BEFORE = "threads-before";
+    private static final String VIRTUAL_BEFORE = "virtual-threads-before";
     private static final String STUCK_SNAPSHOT = "stuck-snapshot";
     private static final String DEFAULT_TIMEOUT = "junit.jupiter.execution.timeout.default";
 
@@ -58,6 +59,7 @@ public final class GradingExtension
     @Override
     public void beforeEach(ExtensionContext context) {
         context.getStore(NAMESPACE).put(THREADS_BEFORE, new HashSet<>(ThreadReport.liveThreads()));
+        context.getStore(NAMESPACE).put(VIRTUAL_BEFORE, VirtualThreads.used() ? VirtualThreads.alive().keySet() : Set.of());
     }
 
     @Override
@@ -181,6 +183,34 @@ public final class GradingExtension
         }
         if (!leaked.isEmpty()) {
             throw new AssertionError(leakMessage(leaked));
+        }
+        List<String> leakedVirtual = newVirtualThreads(context, deadline);
+        if (!leakedVirtual.isEmpty()) {
+            throw new AssertionError("left " + leakedVirtual.size() + " thread(s) running after the test: "
+                    + String.join(", ", leakedVirtual) + ". Every thread you start must have finished when your"
+                    + " method returns: close the executor (try-with-resources), or join every thread.");
+        }
+    }
+
+    /** Virtual threads started during the test and still alive when the grace period ends. */
+    @SuppressWarnings("unchecked")
+    private static List<String> newVirtualThreads(ExtensionContext context, long deadline) {
+        if (!VirtualThreads.used()) {
+            return List.of();
+        }
+        Set<String> before = context.getStore(NAMESPACE).getOrDefault(VIRTUAL_BEFORE, Set.class, Set.of());
+        while (true) {
+            var alive = new java.util.TreeMap<>(VirtualThreads.alive());
+            alive.keySet().removeAll(before);
+            if (alive.isEmpty() || System.nanoTime() >= deadline) {
+                return List.copyOf(alive.values());
+            }
+            try {
+                Thread.sleep(20); // a poll while threads that were told to stop run to their end
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.copyOf(alive.values());
+            }
         }
     }
 
