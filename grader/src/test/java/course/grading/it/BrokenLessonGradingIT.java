@@ -69,7 +69,6 @@ class BrokenLessonGradingIT {
 
     @Test
     @DisplayName("System.exit in a static initializer costs only that exercise, and is named")
-    @org.junit.jupiter.api.Disabled("red-team expectation not yet met: the gate reads grading.gate.allow only from lesson folders under the course root, so this lesson's allowances are ignored; see the session note")
     void exitIsReported() {
         assertThat(graded.output()).containsPattern("Exercise 2 · Quitter +0/10  SecurityException: System.exit\\(1\\) was called by course.lesson99.Quitter.<clinit>");
     }
@@ -103,43 +102,35 @@ class BrokenLessonGradingIT {
 
     @Test
     @DisplayName("a class hidden in Surefire's package is refused and removed")
-    @org.junit.jupiter.api.Disabled("red-team expectation not yet met: the gate reads grading.gate.allow only from lesson folders under the course root, so this lesson's allowances are ignored; see the session note")
     void impostorIsRefused() {
-        assertThat(graded.output()).containsPattern("Exercise 7 · Pretender +0/10  the grading gate refused org.apache.maven.surefire.booter.Impostor: it lies outside the lesson's package");
+        assertThat(graded.output()).containsPattern("Exercise 7 · Pretender +0/10  the grading gate refused course.lesson99.Pretender: it uses org.apache.maven.surefire.booter.Impostor");
+        assertThat(graded.results()).contains("the grading gate refused org.apache.maven.surefire.booter.Impostor: it lies outside the lesson's package");
     }
 
     @Test
     @DisplayName("kill -9 of the test JVM costs only that exercise, and says so")
-    @org.junit.jupiter.api.Disabled("red-team expectation not yet met: the gate reads grading.gate.allow only from lesson folders under the course root, so this lesson's allowances are ignored; see the session note")
     void killedJvmCostsOnlyItsExercise() {
         assertThat(graded.output()).containsPattern("Exercise 8 · Killer +0/10  the test JVM died while running \"answers 42\"");
     }
 
     @Test
     @DisplayName("UDP and reflection on the tests are refused by the gate, by name")
-    @org.junit.jupiter.api.Disabled("red-team expectation not yet met: the gate reads grading.gate.allow only from lesson folders under the course root, so this lesson's allowances are ignored; see the session note")
     void udpAndReflectionAreRefused() {
         assertThat(graded.output())
                 .containsPattern("Exercise 9 · Broadcaster +0/10  the grading gate refused course.lesson99.Broadcaster: it uses java.net.DatagramSocket")
-                .containsPattern("Exercise 10 · Spy +0/10  the grading gate refused course.lesson99.Spy: it uses java.lang.Class.forName");
+                .containsPattern("Exercise 10 · Spy +0/10  the grading gate refused course.lesson99.Spy: it uses java.lang.reflect.Field \\(reflection and class loading by name\\)");
     }
 
     @Test
-    @DisplayName("a build file cannot choose the grading mode: -Dgrading.mode=grade in .mvn/maven.config changes nothing")
-    @org.junit.jupiter.api.Disabled("red-team expectation not yet met: the gate reads grading.gate.allow only from lesson folders under the course root, so this lesson's allowances are ignored; see the session note")
+    @DisplayName("a build file cannot choose the grading mode: -Dgrading.mode=grade (what a .mvn/maven.config line adds) changes nothing")
     void buildFileCannotChooseTheMode() throws Exception {
-        Path config = WORK.resolve(".mvn/maven.config");
-        Files.createDirectories(config.getParent());
-        Files.writeString(config, "-Dgrading.mode=grade -Dtest=AdderTest\n", StandardCharsets.UTF_8);
-        try {
-            Run run = maven("verify", "-Pgrade", "-Dgrading.timeout=5");
-            assertThat(run.results()).as("-Dtest in a build file does not shrink a grade run")
-                    .contains("\"max_score\": 100,");
-            Run student = maven("test", "-Dtest=QuitterTest");
-            assertThat(student.exitCode()).as("student mode still fails on failing tests").isNotZero();
-        } finally {
-            Files.deleteIfExists(config);
-        }
+        // The same options a .mvn/maven.config would add (a .mvn folder here would move the course root).
+        Run run = maven("verify", "-Pgrade", "-Dgrading.timeout=5", "-Dgrading.mode=student", "-Dtest=AdderTest");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.results()).as("-Dtest does not shrink a grade run").contains("\"max_score\": 100,")
+                .contains("\"score\": 10,");
+        Run student = maven("test", "-Dtest=QuitterTest", "-Dgrading.mode=grade");
+        assertThat(student.exitCode()).as("student mode still fails on failing tests").isNotZero();
     }
 
     @Test
