@@ -111,8 +111,12 @@ final class LectureTable {
      * {@code target/demo/<name>.mmd} of the module {@code demo} belongs to.
      */
     void printAndSave(Class<?> demo, String name) {
+        printAndSave(demo, name, mermaid());
+    }
+
+    /** As {@link #printAndSave(Class, String)}, with a chart of the demo's own making. */
+    void printAndSave(Class<?> demo, String name, String mmd) {
         String md = markdown();
-        String mmd = mermaid();
         System.out.println();
         System.out.println(title);
         System.out.println();
@@ -147,7 +151,9 @@ final class LectureTable {
     }
 
     private String format(double value, int decimals) {
-        String n = String.format(Locale.ROOT, "%." + decimals + "f", value);
+        String n = unit.isEmpty() && value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%d", (long) value)
+                : String.format(Locale.ROOT, "%." + decimals + "f", value);
         return unit.isEmpty() ? n : n + " " + unit;
     }
 
