@@ -18,4 +18,14 @@ final class DemoArgs {
         }
         return fallback;
     }
+
+    /** The value of {@code --name=N} among {@code args}, or {@code fallback}. */
+    static double number(String[] args, String name, double fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return Double.parseDouble(arg.substring(name.length() + 3));
+            }
+        }
+        return fallback;
+    }
 }
