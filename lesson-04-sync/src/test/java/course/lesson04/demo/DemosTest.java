@@ -35,7 +35,7 @@ class DemosTest {
 
     @Test
     @DisplayName("Demo01 prints the table both ways on the starter")
-    void tornLinesAndDeadlock() throws Exception {
+    void tornLines() throws Exception {
         Demo01_TornLines.main(new String[0]);
     }
 }
