@@ -161,6 +161,9 @@ public final class GradingReport {
         for (GradedTest test : graded) {
             byLesson.computeIfAbsent(test.lesson(), k -> new ArrayList<>()).add(score(test, recorded, refusals));
         }
+        if (mode == Mode.REFERENCE && options.lesson().equals("*")) {
+            problems.addAll(lessonsWithoutReferenceRun(byLesson.keySet()));
+        }
         List<JsonObject> jsonTests = new ArrayList<>();
         double score = 0;
         double max = 0;
@@ -201,6 +204,21 @@ public final class GradingReport {
             out.println(mode == Mode.STARTER
                     ? "[grading] starter check passed: all " + graded.size() + " graded tests fail on the starter for the right reason."
                     : "[grading] reference check passed: all " + graded.size() + " graded tests pass on the reference.");
+        }
+        return problems;
+    }
+
+    /** Every lesson folder with tests must have been graded against the reference. */
+    private List<String> lessonsWithoutReferenceRun(java.util.Set<String> graded) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(options.root())) {
+            for (Path dir : dirs.sorted().toList()) {
+                var m = Pattern.compile("^lesson-(\\d\\d)-.+").matcher(dir.getFileName().toString());
+                if (m.matches() && Files.isDirectory(dir.resolve("src/test/java")) && !graded.contains("course.lesson" + m.group(1))) {
+                    problems.add(dir.getFileName() + " has no reference run: no graded test of course.lesson" + m.group(1)
+                            + " ran in the solutions module");
+                }
+            }
         }
         return problems;
     }
