@@ -37,7 +37,7 @@ record Config(List<String> args, Path root, Path catalogue, Path sources, Path c
                 a.getOrDefault("lesson", ""), a.getOrDefault("entry", ""),
                 Integer.parseInt(a.getOrDefault("forks", "").isBlank() ? "4" : a.get("forks")),
                 a.getOrDefault("timeout", "").isBlank() ? "4 s" : a.get("timeout"),
-                a.getOrDefault("tags-excluded", "integration"),
+                a.getOrDefault("tags-excluded", "integration,demo"),
                 Boolean.parseBoolean(a.getOrDefault("all", "false")),
                 Boolean.parseBoolean(a.getOrDefault("verbose", "false")),
                 Long.parseLong(a.getOrDefault("entry-timeout", "").isBlank() ? "120" : a.get("entry-timeout")),

@@ -81,10 +81,9 @@ final class Worker {
         }
         this.files = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
         files.setLocation(StandardLocation.CLASS_PATH, List.of(config.classes().toFile()));
-        // The grader's guards (no System.exit, no network beyond loopback) are installed for test
-        // JVMs of a grading session; grading.dir stays unset, so no events file is written.
-        System.setProperty("grading.session", "catalogue");
-        System.clearProperty("grading.dir");
+        // The grader's guards (no System.exit, no network beyond loopback) are installed in test
+        // JVMs that have a grading folder (where they note the running test, for messages only).
+        System.setProperty("grading.dir", config.work().resolve("grading").toString());
         this.session = LauncherFactory.openSession();
     }
 
