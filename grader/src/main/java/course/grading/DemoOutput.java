@@ -1,4 +1,4 @@
-package course.lesson03.demo;
+package course.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Checks the shape of what a demo wrote: a Markdown table and a Mermaid xychart. */
-final class DemoOutput {
+/** For the lessons' demo tests: checks the shape of what a demo wrote, a Markdown table and a Mermaid xychart. */
+public final class DemoOutput {
     private static final String NUMBER = "-?\\d+(\\.\\d+)?";
 
     private DemoOutput() {
     }
 
     /** A header naming Python and Java, a separator, then exactly one row per label, in order, each with figures. */
-    static void assertTable(Path file, List<String> labels) throws IOException {
+    public static void assertTable(Path file, List<String> labels) throws IOException {
         assertThat(file).as("the demo writes its table to %s", file).exists();
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).as("table lines in %s", file).hasSize(labels.size() + 2);
@@ -34,7 +34,7 @@ final class DemoOutput {
     }
 
     /** An xychart-beta block with a title, {@code points} x labels, and the given numbers of bar and line series of that length. */
-    static void assertChart(Path file, int points, int bars, int lines) throws IOException {
+    public static void assertChart(Path file, int points, int bars, int lines) throws IOException {
         assertThat(file).as("the demo writes its chart to %s", file).exists();
         String chart = Files.readString(file);
         assertThat(chart).startsWith("xychart-beta\n").containsPattern("\\n    title \"[^\"]+\"\\n");

@@ -1,12 +1,12 @@
-package course.lesson05.demo;
+package course.shared.demo;
 
-/** The demos' command-line options: {@code --scale=N} runs the experiment N times shorter. */
-final class DemoArgs {
+/** The lessons' demos' command-line options: {@code --scale=N} runs the experiment N times shorter. */
+public final class DemoArgs {
     private DemoArgs() {
     }
 
     /** The value of {@code --scale=N} among {@code args}, or {@code fallback}. */
-    static double scale(String[] args, double fallback) {
+    public static double scale(String[] args, double fallback) {
         for (String arg : args) {
             if (arg.startsWith("--scale=")) {
                 double scale = Double.parseDouble(arg.substring("--scale=".length()));
@@ -20,10 +20,16 @@ final class DemoArgs {
     }
 
     /** The value of {@code --name=N} among {@code args}, or {@code fallback}. */
-    static double number(String[] args, String name, double fallback) {
+    public static double number(String[] args, String name, double fallback) {
+        String value = option(args, name, null);
+        return value == null ? fallback : Double.parseDouble(value);
+    }
+
+    /** The value of {@code --name=value} among {@code args}, or {@code fallback}. */
+    public static String option(String[] args, String name, String fallback) {
         for (String arg : args) {
             if (arg.startsWith("--" + name + "=")) {
-                return Double.parseDouble(arg.substring(name.length() + 3));
+                return arg.substring(name.length() + 3);
             }
         }
         return fallback;

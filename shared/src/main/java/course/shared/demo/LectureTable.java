@@ -1,4 +1,4 @@
-package course.lesson03.demo;
+package course.shared.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,7 @@ import java.util.function.ToDoubleFunction;
  * {@code Java × scale} with Python, and the chart draws {@code Java × scale} so that both lines
  * share one axis: a ratio near 1 means "the same shape as in the lecture".
  */
-final class LectureTable {
+public final class LectureTable {
     private record Row(String label, double python, double java) {
     }
 
@@ -36,7 +36,7 @@ final class LectureTable {
      * @param unit      the unit of the figures, {@code "s"} for seconds
      * @param scale     how many times shorter the Java experiment is than the lecture's (1 = same size)
      */
-    LectureTable(String title, String rowHeader, String unit, double scale) {
+    public LectureTable(String title, String rowHeader, String unit, double scale) {
         this.title = title;
         this.rowHeader = rowHeader;
         this.unit = unit;
@@ -44,13 +44,13 @@ final class LectureTable {
     }
 
     /** Adds a row; {@code python} is {@link Double#NaN} where the lecture gives no figure. */
-    LectureTable row(String label, double python, double java) {
+    public LectureTable row(String label, double python, double java) {
         rows.add(new Row(label, python, java));
         return this;
     }
 
     /** The table in Markdown: row, Python (lecture), Java (this machine), ratio. */
-    String markdown() {
+    public String markdown() {
         String ratio = scale == 1 ? "Java ÷ Python" : "Java × " + number(scale) + " ÷ Python";
         StringBuilder md = new StringBuilder();
         md.append("| ").append(rowHeader).append(" | Python, lecture | Java, this machine | ").append(ratio).append(" |\n");
@@ -67,7 +67,7 @@ final class LectureTable {
     }
 
     /** The same rows as a Mermaid {@code xychart-beta}: bars = Python, line = Java × scale. */
-    String mermaid() {
+    public String mermaid() {
         String javaLabel = scale == 1 ? "Java" : "Java × " + number(scale);
         return chart(title + " · bars: Python (lecture), line: " + javaLabel + " (this machine)",
                 rows.stream().map(Row::label).toList(), unitName(),
@@ -84,7 +84,7 @@ final class LectureTable {
     }
 
     /** A Mermaid {@code xychart-beta} block with any number of bar and line series. */
-    static String chart(String title, List<String> xLabels, String yLabel, List<double[]> bars, List<double[]> lines) {
+    public static String chart(String title, List<String> xLabels, String yLabel, List<double[]> bars, List<double[]> lines) {
         double max = 0;
         for (List<double[]> series : List.of(bars, lines)) {
             for (double[] values : series) {
@@ -110,12 +110,12 @@ final class LectureTable {
      * Prints the table and the chart, and writes them to {@code target/demo/<name>.md} and
      * {@code target/demo/<name>.mmd} of the module {@code demo} belongs to.
      */
-    void printAndSave(Class<?> demo, String name) {
+    public void printAndSave(Class<?> demo, String name) {
         printAndSave(demo, name, mermaid());
     }
 
     /** As {@link #printAndSave(Class, String)}, with a chart of the demo's own making. */
-    void printAndSave(Class<?> demo, String name, String mmd) {
+    public void printAndSave(Class<?> demo, String name, String mmd) {
         String md = markdown();
         System.out.println();
         System.out.println(title);
@@ -132,7 +132,7 @@ final class LectureTable {
     }
 
     /** {@code target/demo} of the module whose classes contain {@code demo} (works under exec:java and tests). */
-    static Path outputDir(Class<?> demo) {
+    public static Path outputDir(Class<?> demo) {
         try {
             Path classes = Path.of(demo.getProtectionDomain().getCodeSource().getLocation().toURI());
             return classes.getParent().resolve("demo");     // target/classes -> target/demo
@@ -141,7 +141,7 @@ final class LectureTable {
         }
     }
 
-    static void write(Path file, String text) {
+    public static void write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text);
