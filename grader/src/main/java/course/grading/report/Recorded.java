@@ -110,7 +110,8 @@ final class Recorded {
     /** The invocations of a parameterized or repeated test: {@code method(Types)[n]}. */
     List<Case> invocations(String className, String methodWithParameters) {
         return cases(className).stream()
-                .filter(c -> c.className().equals(className) && c.name().startsWith(methodWithParameters + "["))
+                .filter(c -> c.className().equals(className)
+                        && c.name().replace(" ", "").startsWith(methodWithParameters.replace(" ", "") + "["))
                 .toList();
     }
 
