@@ -21,7 +21,7 @@ class BankTest {
     private final Workers workers = new Workers();
 
     @AfterEach
-    void stopWorkers() throws InterruptedException {
+    void stopWorkers() {
         if (Deadlocks.describe().isEmpty()) { // deadlocked threads cannot be stopped: leave them
             workers.close();
         }

@@ -70,7 +70,7 @@ final class ThreadProbe {
         StackTraceElement[] stack = thread.getStackTrace();
         String frame = Arrays.stream(stack)
                 .filter(f -> f.getClassName().startsWith("course.lesson04.")
-                        && !f.getClassName().startsWith(SpuriousLock.class.getName()))
+                        && !f.getClassName().startsWith(TestLock.class.getName()))
                 .findFirst()
                 .or(() -> Arrays.stream(stack).findFirst())
                 .map(StackTraceElement::toString)
