@@ -62,7 +62,7 @@ class BoundedBufferTest {
     @Points(3)
     @DisplayName("take() and put() keep waiting after a spurious wake-up (while, not if, around await)")
     void spuriousWakeUpsAreHarmless() throws Exception {
-        SpuriousLock lock = new SpuriousLock();
+        TestLock lock = new TestLock();
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1, lock);
 
         Workers.Worker<String> consumer = workers.start("consumer", buffer::take);
@@ -103,7 +103,7 @@ class BoundedBufferTest {
         }
     }
 
-    private static void expectStillWaitingAfterSpuriousWakeUp(SpuriousLock lock, Workers.Worker<?> worker, String call)
+    private static void expectStillWaitingAfterSpuriousWakeUp(TestLock lock, Workers.Worker<?> worker, String call)
             throws Exception {
         if (lock.awaitCount() == 0 || lock.conditionCount() == 0) {
             fail("%s waits, but not on a condition of the lock given to BoundedBuffer(capacity, lock) (it is %s): "

@@ -79,7 +79,7 @@ class EventTest {
     @Points(2)
     @DisplayName("a spurious wake-up does not end the wait: the waiter checks the flag again and waits on")
     void spuriousWakeUpDoesNotEndTheWait() throws Exception {
-        SpuriousLock lock = new SpuriousLock();
+        TestLock lock = new TestLock();
         Event event = new Event(lock);
         Workers.Worker<Boolean> waiter = workers.start("waiter", () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES));
 

@@ -97,6 +97,11 @@ final class TestLock extends ReentrantLock {
         }
     }
 
+    /** The thread that holds the lock, or {@code null} if it is free. */
+    Thread owner() {
+        return getOwner();
+    }
+
     /** Whether the lock is free and no thread is queued to take it: nobody is about to run under it. */
     boolean isIdle() {
         return !isLocked() && !hasQueuedThreads();

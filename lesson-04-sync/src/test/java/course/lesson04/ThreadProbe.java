@@ -65,6 +65,23 @@ final class ThreadProbe {
                 .anyMatch(frame -> frame.getClassName().startsWith(type.getName()));
     }
 
+    /**
+     * Whether {@code thread} is held up inside {@code type}: BLOCKED on a monitor, or parked on a
+     * lock, a condition or a semaphore, with a frame of {@code type} on its stack.
+     */
+    static boolean isBlockedIn(Thread thread, Class<?> type) {
+        return (thread.getState() == Thread.State.BLOCKED || isParked(thread))
+                && Arrays.stream(thread.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().startsWith(type.getName()));
+    }
+
+    /** Whether {@code thread} holds any monitor or {@code java.util.concurrent} lock right now. */
+    static boolean holdsAnyLock(Thread thread) {
+        ThreadInfo[] infos = THREADS.getThreadInfo(new long[] {thread.threadId()}, true, true);
+        return infos.length == 1 && infos[0] != null
+                && (infos[0].getLockedMonitors().length > 0 || infos[0].getLockedSynchronizers().length > 0);
+    }
+
     /** The thread's state and the frame it is in, for failure messages. */
     static String whereIs(Thread thread) {
         StackTraceElement[] stack = thread.getStackTrace();
