@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
-@DisplayName("Exercise 2 · A shared printer that never tears a line")
+@DisplayName("Exercise 2 · A printer that never tears a line, and the multiplication table")
 class SharedPrinterTest {
     private final Workers workers = new Workers();
 
@@ -44,11 +44,13 @@ class SharedPrinterTest {
         CountDownLatch firstMidLine = new CountDownLatch(1);
         Thread[] second = new Thread[1];
         Workers.Worker<?>[] writers = new Workers.Worker<?>[2];
+        boolean[] firstHeldALock = {false};
         // Pause printer-1 right after its first piece until printer-2 has either written a piece
         // (the line is torn) or is blocked on a lock printer-1 holds (the line is protected).
         sink.beforeWrite(fragment -> {
             Thread me = Thread.currentThread();
             if (me.getName().equals("printer-1") && firstMidLine.getCount() == 1 && sink.hasWritten(me)) {
+                firstHeldALock[0] = ThreadProbe.holdsAnyLock(me);
                 firstMidLine.countDown();
                 ThreadProbe.until(() -> second[0] != null && (sink.hasWritten(second[0])
                         || !second[0].isAlive() || ThreadProbe.waitsForLockHeldBy(second[0], me)));
@@ -74,10 +76,16 @@ class SharedPrinterTest {
         writers[0].result();
         writers[1].result();
 
-        assertThat(sink.firstTear())
-                .withFailMessage("a line was torn: %s. Hold one lock from the first piece to the newline, so "
-                        + "a second thread waits for the whole line.", sink.firstTear())
-                .isNull();
+        String tear = sink.firstTear();
+        if (tear != null) {
+            fail("a line was torn: %s. %s", tear, firstHeldALock[0]
+                    ? "printer-1 held a lock while it wrote, but printer-2 did not wait for it: the two calls used "
+                            + "different locks. A lock created per call (or synchronized on a new object) protects "
+                            + "nothing; every call must take the same lock, a field of the printer, and hold it from "
+                            + "the first piece to the newline."
+                    : "printer-1 held no lock in the middle of its line. Hold one lock from the first piece to the "
+                            + "newline, so a second thread waits for the whole line.");
+        }
         assertThat(sink.lines()).extracting(RecordingSink.Line::text)
                 .as("the two lines printed")
                 .containsExactly("3 * 4 = 12", "1 * 2 = 2");
