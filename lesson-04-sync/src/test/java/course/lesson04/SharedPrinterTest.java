@@ -166,22 +166,22 @@ class SharedPrinterTest {
 
         MultiplicationTable.print(printer);
 
-        assertThat(rowsTogether.get())
-                .withFailMessage("only %d of 9 rows were printing at the same time: did you join() each row thread "
-                        + "right after starting it? Start all nine threads first, then join them.", rowsTogether.get())
-                .isEqualTo(9);
-
         List<RecordingSink.Line> lines = sink.lines();
-        assertThat(lines.size())
-                .withFailMessage(lines.isEmpty()
-                                ? "print() returned without printing a line: start() one thread per row"
-                                : "print() returned after %d of 81 lines: join() every row thread before returning",
-                        lines.size())
-                .isEqualTo(81);
+        if (lines.isEmpty() && !ThreadProbe.until(() -> !arrived.isEmpty())) {
+            fail("print() returned without printing a line: start() one thread per row");
+        }
         assertThat(sink.writers())
                 .withFailMessage("every row ran on the calling thread '%s': start() the row threads, do not call run()",
                         Thread.currentThread().getName())
                 .doesNotContain(Thread.currentThread());
+        assertThat(rowsTogether.get())
+                .withFailMessage("only %d of 9 rows were printing at the same time: did you join() each row thread "
+                        + "right after starting it? Start all nine threads first, then join them.", rowsTogether.get())
+                .isEqualTo(9);
+        assertThat(lines.size())
+                .withFailMessage("print() returned after %d of 81 lines: join() every row thread before returning",
+                        lines.size())
+                .isEqualTo(81);
         Map<Thread, List<String>> byThread = lines.stream().collect(Collectors.groupingBy(
                 RecordingSink.Line::thread, LinkedHashMap::new,
                 Collectors.mapping(RecordingSink.Line::text, Collectors.toList())));

@@ -86,6 +86,7 @@ class TicketOfficeTest {
         private volatile Thread first;
         private volatile Thread second;
         private volatile boolean firstHeldALock;
+        private volatile boolean secondReadWithoutLock;
         private volatile RuntimeException failNextWrite;
 
         WindowSeats(int free) {
@@ -94,7 +95,11 @@ class TicketOfficeTest {
 
         @Override
         public int free() {
-            readers.add(Thread.currentThread());
+            Thread me = Thread.currentThread();
+            if (me == second && firstInWindow.getCount() == 0 && !readers.contains(me)) {
+                secondReadWithoutLock = !ThreadProbe.holdsAnyLock(me);
+            }
+            readers.add(me);
             return free;
         }
 
@@ -124,14 +129,19 @@ class TicketOfficeTest {
 
         /** What went wrong when buyer-2 got into buyer-1's window, by the likely mistake. */
         String diagnosis() {
-            return firstHeldALock
-                    ? "buyer-1 held a lock while it wrote, but buyer-2 did not wait for it: the two sales used "
+            if (!firstHeldALock) {
+                return "buyer-1 held no lock between its read and its write. Make reading, checking and writing the "
+                        + "count one step no other sale can enter: synchronized, or one lock of the office held "
+                        + "from free() to setFree().";
+            }
+            return secondReadWithoutLock
+                    ? "buyer-1 held a lock while it wrote, but buyer-2 read the count without holding any lock: "
+                            + "the read must be inside the same lock as the write (lock before free(), unlock after "
+                            + "setFree())."
+                    : "buyer-1 held a lock while it wrote, but buyer-2 did not wait for it: the two sales used "
                             + "different locks. A lock created per call (or synchronized on a new object) protects "
                             + "nothing; every sale must take the same lock, a field of the office, and hold it from "
-                            + "the read to the write."
-                    : "buyer-1 held no lock between its read and its write. Make reading, checking and writing the "
-                            + "count one step no other sale can enter: synchronized, or one lock of the office held "
-                            + "from free() to setFree().";
+                            + "the read to the write.";
         }
 
         /** buyer-1 goes into the window; then buyer-2 is sent in; returns what each got. */
