@@ -39,6 +39,25 @@ final class ThreadProbe {
         return until(Delays.CEILING, condition);
     }
 
+    /**
+     * Whether the JVM finds a deadlock cycle whose threads all wait without a time limit. The JVM
+     * also reports threads that wait in a timed {@code tryLock} for each other's locks; those waits
+     * end by themselves, so they are no deadlock.
+     */
+    static boolean untimedDeadlock() {
+        long[] ids = THREADS.findDeadlockedThreads();
+        if (ids == null || ids.length == 0) {
+            return false;
+        }
+        for (ThreadInfo info : THREADS.getThreadInfo(ids)) {
+            if (info == null || info.getThreadState() != Thread.State.WAITING
+                    && info.getThreadState() != Thread.State.BLOCKED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code waiter} is blocked or parked on a lock (monitor or j.u.c. lock) that {@code owner} holds. */
     static boolean waitsForLockHeldBy(Thread waiter, Thread owner) {
         ThreadInfo info = THREADS.getThreadInfo(waiter.threadId());
