@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Exercise 6 · An event")
+@DisplayName("Exercise 6 · An event: set, clear, wait with a timeout")
 class EventTest {
     /** Long enough never to run out in a passing test; the waiters are interrupted after each test. */
     private static final long PATIENT_MINUTES = 1;

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
-@DisplayName("Exercise 2 · A printer that never tears a line, and the multiplication table")
+@DisplayName("Exercise 2 · A shared printer that never tears a line")
 class SharedPrinterTest {
     private final Workers workers = new Workers();
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Exercise 1 · Fix the race at the box office")
+@DisplayName("Exercise 1 · A race condition at the box office")
 class TicketOfficeTest {
     private final Workers workers = new Workers();
 
