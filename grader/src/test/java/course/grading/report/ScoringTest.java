@@ -63,6 +63,15 @@ class ScoringTest {
     }
 
     @Test
+    @DisplayName("a plain test that takes parameters (a @TempDir) is found under its report name")
+    void plainTestWithParameters() throws IOException {
+        GradedTest withDir = new GradedTest(CLASS, "plain", "plain(Path)", "course.lesson42", CLASS, "Exercise 1 · Demo",
+                "plain", 5, false);
+        assertThat(Result.of(withDir, recorded("<testcase name=\"plain(Path)\" classname=\"" + CLASS + "\"/>"), null)
+                .earned()).isEqualTo(5);
+    }
+
+    @Test
     @DisplayName("an exercise the build recorded nothing for gets 0, worded by the test JVM's note when there is one")
     void deadJvm() throws IOException {
         Recorded nothing = Recorded.read(reports);
