@@ -105,7 +105,8 @@ record GradedTest(String className, String method, String invocations, String le
             }
             names.add(0, node.getDisplayName());
         }
-        String parameters = method.getMethodParameterTypes().replaceAll("[\\w.]*\\.", "").replace(" ", "");
+        // As the build's report names them: simple names, nested types without their outer class.
+        String parameters = method.getMethodParameterTypes().replaceAll("[\\w.$]*[.$]", "").replace(" ", "");
         return new GradedTest(className, method.getMethodName(), method.getMethodName() + "(" + parameters + ")",
                 lesson.find() ? lesson.group(1) : "course", topLevel, exercise, String.join(" › ", names),
                 points == null ? 0 : points.value(), id.isContainer());
