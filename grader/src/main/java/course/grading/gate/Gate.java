@@ -69,11 +69,11 @@ public final class Gate {
      */
     public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
         Map<String, ClassFile> student = read(classes, !studentWroteShared());
+        Map<String, ClassFile> tests = read(testClasses, null);
         Map<String, Refusal> refused = new LinkedHashMap<>();
         for (ClassFile file : student.values()) {
-            refusal(file).ifPresent(r -> refused.put(file.name(), r));
+            refusal(file).or(() -> testClassUsed(file, tests, student)).ifPresent(r -> refused.put(file.name(), r));
         }
-        Map<String, ClassFile> tests = read(testClasses, null);
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
         for (String test : tests.keySet()) {
             if (test.contains("$") || !LESSON_PACKAGE.matcher(test).find()) {
@@ -108,6 +108,15 @@ public final class Gate {
             }
         }
         return Optional.empty();
+    }
+
+    /** A student class may not use the tests' classes: their expectations are the answer key. */
+    private static Optional<Refusal> testClassUsed(ClassFile file, Map<String, ClassFile> tests, Map<String, ClassFile> student) {
+        return file.classes().stream()
+                .filter(used -> tests.containsKey(used) && !student.containsKey(used) && !used.startsWith("course.grading."))
+                .findFirst()
+                .map(used -> new Refusal(file.name(), "it uses the test class " + used
+                        + " (the tests and their expected answers are not for your code to read)"));
     }
 
     /** The refused student classes that a test class reaches through the classes it uses. */
