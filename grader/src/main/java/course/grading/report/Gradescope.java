@@ -47,6 +47,11 @@ public final class Gradescope {
     private static final Pattern COMPILER_ERROR = Pattern.compile(
             "^\\[ERROR\\] (?:.*/)?(lesson-\\d\\d-[^/]+)/(src/[^:\\[]+\\.java):\\[(\\d+),(\\d+)\\] (.*)$");
     private static final String TAKEN = "target/grading/submission.json";
+    /**
+     * Checksums of every file of the student edition ({@code sha256sum} format), which build-zip
+     * puts in the zip: a submission's file is "changed" when it differs from what students got.
+     */
+    static final String EDITION = "autograder/student-edition.sha256";
     static final int MAX_ERRORS = 5;
     static final int MAX_ERROR_CHARS = 300;
     static final int MAX_LISTED = 10;
@@ -60,8 +65,10 @@ public final class Gradescope {
         switch (args.length > 0 ? args[0] : "") {
             case "take" -> take(Path.of(args[1]), Path.of(args[2]));
             case "collect" -> collect(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]));
+            case "checksums" -> checksums(Path.of(args[1]), Path.of(args[2]));
             default -> throw new IllegalArgumentException(
-                    "usage: Gradescope take <submission> <work> | collect <work> <templates> <build.log> <results.json>");
+                    "usage: Gradescope take <submission> <work> | collect <work> <templates> <build.log> <results.json>"
+                            + " | checksums <student edition> <out>");
         }
     }
 
@@ -81,6 +88,7 @@ public final class Gradescope {
                     .sorted().toList();
         }
         String prefix = coursePrefix(paths, work);
+        Map<String, String> edition = edition(work);
         Taken result = new Taken(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (String path : paths) {
             Path file = submission.resolve(path);
@@ -94,7 +102,12 @@ public final class Gradescope {
             }
             String inCourse = path.startsWith(prefix) ? path.substring(prefix.length()) : null;
             Path ours = inCourse == null ? null : work.resolve(inCourse);
-            if (ours != null && Files.isRegularFile(ours) && !inCourse.contains("/target/") && !inCourse.startsWith("target/")) {
+            if (inCourse != null && edition != null && edition.containsKey(inCourse)) {
+                if (!edition.get(inCourse).equals(sha256(withoutCr(Files.readAllBytes(file))))) {
+                    result.changedIgnored().add(inCourse);
+                }
+            } else if (edition == null && ours != null && Files.isRegularFile(ours)
+                    && !inCourse.contains("/target/") && !inCourse.startsWith("target/")) {
                 if (!sameText(file, ours)) {
                     result.changedIgnored().add(inCourse);
                 }
@@ -113,6 +126,44 @@ public final class Gradescope {
         Files.createDirectories(record.getParent());
         Files.writeString(record, GSON.toJson(result), StandardCharsets.UTF_8);
         return result;
+    }
+
+    /** Writes the checksums of every file of a student edition (line endings aside), for {@link #EDITION}. */
+    static void checksums(Path edition, Path out) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(edition)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String path = edition.relativize(file).toString().replace('\\', '/');
+                if (!path.startsWith(".git/")) {
+                    lines.add(sha256(withoutCr(Files.readAllBytes(file))) + "  " + path);
+                }
+            }
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, lines, StandardCharsets.UTF_8);
+    }
+
+    /** The student edition's checksums by path, or null when the zip has none. */
+    private static Map<String, String> edition(Path work) throws IOException {
+        Path file = work.resolve(EDITION);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Map<String, String> sums = new HashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.length() > 66) {
+                sums.put(line.substring(66), line.substring(0, 64));
+            }
+        }
+        return sums;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The folder of the submission that holds the course (its lesson folders), "" or "a/b/". */

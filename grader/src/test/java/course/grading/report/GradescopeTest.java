@@ -88,6 +88,38 @@ class GradescopeTest {
     }
 
     @Test
+    @DisplayName("with the student edition's checksums, a file is changed only when it differs from what students got")
+    void takeAgainstTheStudentEdition() throws IOException {
+        Path work = dir.resolve("work");
+        write(work.resolve(LESSON + "/src/main/java/course/lesson01/Todo.java"), "class Todo {}\n");
+        write(work.resolve("pom.xml"), "<project><profiles/></project>\n");
+        write(work.resolve("README.md"), "the course's README\n");
+        write(work.resolve(Gradescope.EDITION), String.join("\n",
+                "3ad4e3b2ee7a1cb0c2c0a5b8a26c4bf15ba8e7c1cc0b8b5f26f9c3aee7aa2e22  pom.xml",
+                sha("the students' README\n") + "  README.md",
+                sha("<project/>\n") + "  " + LESSON + "/pom.xml") + "\n");
+        Path submission = dir.resolve("submission");
+        write(submission.resolve("pom.xml"), "<project/>\n");
+        write(submission.resolve("README.md"), "the students' README\r\n");
+        write(submission.resolve(LESSON + "/pom.xml"), "<project/>\n");
+        write(submission.resolve(LESSON + "/src/main/java/course/lesson01/Todo.java"), "class Todo {}\n");
+
+        Gradescope.Taken taken = Gradescope.take(submission, work);
+
+        assertThat(taken.changedIgnored()).containsExactly("pom.xml");
+        assertThat(taken.notInCourse()).isEmpty();
+    }
+
+    private static String sha(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     @DisplayName("results.json: a compiling lesson keeps its results, a broken one the starter's tests at 0 with javac's message")
     void collect() throws IOException {
         Path work = dir.resolve("work");
