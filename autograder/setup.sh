@@ -24,7 +24,8 @@ echo "JAVA_HOME=$JAVA_HOME" > autograder/java.env
 
 # The grader's tools and their class path (Gson), for run_autograder.
 bash ./mvnw -B -ntp -pl grader compile dependency:build-classpath \
-  -Dmdep.outputFile=autograder/classpath.txt -Dmdep.includeScope=compile
+  -Dmdep.outputFile="$PWD/autograder/classpath.txt" -Dmdep.includeScope=compile
+grep -q gson autograder/classpath.txt || { echo "setup: no class path for the grader's tools" >&2; exit 1; }
 bash ./mvnw -B -ntp verify -Pgrade -fae || true
 rm -rf .grading-templates && mkdir -p .grading-templates
 for lesson in lesson-*/; do
