@@ -48,8 +48,8 @@ public final class Gradescope {
             "^\\[ERROR\\] (?:.*/)?(lesson-\\d\\d-[^/]+)/(src/[^:\\[]+\\.java):\\[(\\d+),(\\d+)\\] (.*)$");
     private static final String TAKEN = "target/grading/submission.json";
     /**
-     * Checksums of every file of the student edition ({@code sha256sum} format), which build-zip
-     * puts in the zip: a submission's file is "changed" when it differs from what students got.
+     * Checksums of every file of the student edition ({@code sha256sum} format), carried in the
+     * autograder's zip: a submission's file is "changed" when it differs from what students got.
      */
     static final String EDITION = "autograder/student-edition.sha256";
     static final int MAX_ERRORS = 5;
