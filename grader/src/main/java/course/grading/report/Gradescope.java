@@ -115,6 +115,9 @@ public final class Gradescope {
                 result.notInCourse().add(path);
             }
         }
+        // Build files first (few, and they matter most), then tests, each in path order.
+        result.changedIgnored().sort(java.util.Comparator.comparing((String p) -> p.contains("/src/test/")
+                || p.contains("/src/hidden-test/")).thenComparing(p -> p));
         System.out.println("Taken from the submission: " + result.taken().size()
                 + " files (lesson-NN-*/src/main/java/**/*.java), graded against the course's own tests and build.");
         result.taken().forEach(p -> System.out.println("  " + p));
