@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Gradescope runs this once, when the autograder image is built (as root, with network).
-# It installs a JDK >= 21 if there is none, then grades the pristine starter once: that downloads
-# every Maven plugin and dependency (grading later runs offline) and keeps the starter's results
-# as templates for lessons whose build breaks in a submission.
+# Gradescope runs this once, when the autograder image is built (as root, with network), from the
+# unpacked zip in /autograder/source. It installs a JDK >= 21 if there is none, then grades the
+# pristine starter once: that downloads every Maven plugin and dependency (grading later runs
+# offline) and keeps the starter's results as templates for lessons that do not compile in a
+# submission (so their tests keep their names and points).
 set -euo pipefail
 AUTOGRADER_ROOT=${AUTOGRADER_ROOT:-/autograder}
 cd "$AUTOGRADER_ROOT/source"
@@ -16,17 +17,21 @@ if ! command -v "$java_cmd" >/dev/null || [ "$(java_major "$java_cmd")" -lt 21 ]
 fi
 if [ -z "${JAVA_HOME:-}" ]; then
   JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-  export JAVA_HOME
 fi
-echo "JAVA_HOME=$JAVA_HOME" > "$AUTOGRADER_ROOT/source/autograder/java.env"
+export JAVA_HOME
+mkdir -p autograder
+echo "JAVA_HOME=$JAVA_HOME" > autograder/java.env
 
-./mvnw -B -ntp -pl grader compile
-./mvnw -B -ntp verify -Pgrade -fae -Dgrading.timeout=10 || true
-mkdir -p .grading-templates
+# The grader's tools and their class path (Gson), for run_autograder.
+bash ./mvnw -B -ntp -pl grader compile dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/autograder/classpath.txt" -Dmdep.includeScope=compile
+grep -q gson autograder/classpath.txt || { echo "setup: no class path for the grader's tools" >&2; exit 1; }
+bash ./mvnw -B -ntp verify -Pgrade -fae || true
+rm -rf .grading-templates && mkdir -p .grading-templates
 for lesson in lesson-*/; do
   lesson=${lesson%/}
-  if [ -f "$lesson/target/grading/results.lines" ]; then
-    cp "$lesson/target/grading/results.lines" ".grading-templates/$lesson.lines"
+  if [ -f "$lesson/target/grading/results.json" ]; then
+    cp "$lesson/target/grading/results.json" ".grading-templates/$lesson.json"
   else
     echo "setup: the starter of $lesson did not grade" >&2
     exit 1
