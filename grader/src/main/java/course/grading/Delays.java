@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * <p>These are ceilings for broken code, never expectations about speed: a correct solution
  * finishes far below them on any machine, and a test that hits one fails with a message.
- * The instructor's mistakes catalogue grades hundreds of broken solutions in one run, so it
+ * The mistakes catalogue grades hundreds of wrong answers in one run, so it
  * lowers the ceiling with the system property {@code grading.ceiling} (seconds).
  */
 public final class Delays {

@@ -15,33 +15,8 @@ public final class Failures {
     private Failures() {
     }
 
-    /** The full description of a failure, bounded to {@link #MAX_CHARS}. */
-    public static String describe(Throwable failure) {
-        Outcome outcome = Outcome.of(failure);
-        StringBuilder out = new StringBuilder();
-        if (outcome == Outcome.NOT_IMPLEMENTED) {
-            out.append(notImplementedMessage(failure));
-        } else if (outcome == Outcome.ASSERTION || outcome == Outcome.TIMEOUT) {
-            out.append(String.valueOf(failure.getMessage()).strip());
-        } else {
-            // Wrappers (ExceptionInInitializerError, ExecutionException, …) hide the real error:
-            // lead with the innermost cause, then say how it travelled.
-            List<Throwable> chain = new ArrayList<>();
-            for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
-                chain.add(t);
-            }
-            Throwable root = chain.get(chain.size() - 1);
-            out.append(headline(root));
-            for (int i = chain.size() - 2; i >= 0; i--) {
-                out.append("\n  wrapped in ").append(headline(chain.get(i)));
-            }
-            appendCourseFrames(out, root);
-        }
-        return bound(out.toString(), MAX_CHARS);
-    }
-
     /**
-     * The same description, from a failure as the build recorded it: its type, message and
+     * A failure as a student should read it, from what the build recorded: its type, message and
      * stack trace as text ({@code Type: message}, {@code \tat …} frames, {@code Caused by: …}).
      */
     public static String describe(Outcome outcome, String type, String message, String trace) {
@@ -102,28 +77,4 @@ public final class Failures {
         return text.substring(0, Math.max(0, max - note.length())) + note;
     }
 
-    private static String notImplementedMessage(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            int at = message.indexOf(Outcome.NOT_IMPLEMENTED_MARK);
-            if (at >= 0) {
-                return message.substring(at).strip();
-            }
-        }
-        return String.valueOf(failure.getMessage());
-    }
-
-    private static String headline(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message.strip());
-    }
-
-    private static void appendCourseFrames(StringBuilder out, Throwable root) {
-        int shown = 0;
-        for (StackTraceElement frame : root.getStackTrace()) {
-            if (ThreadReport.isCourseCode(frame) && shown++ < COURSE_FRAMES) {
-                out.append("\n    at ").append(ThreadReport.frame(frame));
-            }
-        }
-    }
 }

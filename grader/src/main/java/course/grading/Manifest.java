@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  * edits or deletes a graded test, adds one, or changes a pom gains nothing unseen.
  *
  * <pre>{@code
- * instructor/update-grading-files               # after changing tests (the instructor check says when)
- * java … course.grading.Manifest check .     # lists changed, missing and added files; exit 1 if any
+ * java … course.grading.Manifest .     # lists changed, missing and added files; exit 1 if any
  * }</pre>
  */
 public final class Manifest {
@@ -33,22 +32,13 @@ public final class Manifest {
     }
 
     public static void main(String[] args) throws IOException {
-        Path root = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
-        switch (args.length > 0 ? args[0] : "check") {
-            case "write" -> {
-                write(root);
-                System.out.println("wrote " + root.resolve(FILE) + " (" + current(root).size() + " files)");
-            }
-            case "check" -> {
-                List<String> differences = check(root, null);
-                differences.forEach(System.out::println);
-                if (!differences.isEmpty()) {
-                    System.exit(1);
-                }
-                System.out.println("grading files match " + FILE);
-            }
-            default -> throw new IllegalArgumentException("usage: Manifest write|check [root]");
+        Path root = Path.of(args.length > 0 ? args[args.length - 1] : ".").toAbsolutePath().normalize();
+        List<String> differences = check(root, null);
+        differences.forEach(System.out::println);
+        if (!differences.isEmpty()) {
+            System.exit(1);
         }
+        System.out.println("grading files match " + FILE);
     }
 
     /** Whether a course-relative path is one the manifest guards. */
@@ -58,7 +48,8 @@ public final class Manifest {
                 || path.startsWith("grader/src/main/") || path.equals("grader/pom.xml")
                 || path.matches("lesson-\\d\\d-[^/]+/pom\\.xml")
                 || path.matches("lesson-\\d\\d-[^/]+/src/(test|hidden-test)/.*")
-                || path.equals(".github/workflows/classroom.yml");
+                || path.startsWith("shared/src/main/")
+                || path.equals(".github/workflows/classroom.yml") || path.startsWith(".github/classroom/");
     }
 
     /** The guarded files as they are now, path to checksum, sorted. */
@@ -73,12 +64,6 @@ public final class Manifest {
             }
         }
         return sums;
-    }
-
-    public static void write(Path root) throws IOException {
-        List<String> lines = new ArrayList<>();
-        current(root).forEach((path, sum) -> lines.add(sum + "  " + path));
-        Files.write(root.resolve(FILE), lines, StandardCharsets.UTF_8);
     }
 
     /** The recorded checksums; empty when there is no manifest. */

@@ -24,19 +24,6 @@ public enum Outcome {
 
     static final String NOT_IMPLEMENTED_MARK = "not implemented yet";
 
-    /** Classifies a failure. */
-    public static Outcome of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains(NOT_IMPLEMENTED_MARK)) {
-                return NOT_IMPLEMENTED;
-            }
-        }
-        if (failure instanceof GradingTimeoutError) {
-            return TIMEOUT;
-        }
-        return failure instanceof AssertionError ? ASSERTION : ERROR;
-    }
-
     /**
      * Classifies a failure as the build recorded it: the exception's type and message, and
      * whether JUnit's report called it a failure (an {@code AssertionError}) or an error.

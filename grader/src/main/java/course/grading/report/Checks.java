@@ -33,12 +33,13 @@ final class Checks {
                 + (filtered ? "." : "; fix one exercise at a time (mvn test -pl " + lesson + " -Dtest=<ExerciseTest>)."));
     }
 
-    static List<String> reference(String lesson, List<Result> results) {
+    /** {@code referenceModule}: the module that lays the reference over the starters (its src/main/java). */
+    static List<String> reference(String lesson, List<Result> results, Path referenceModule) {
         List<String> problems = new ArrayList<>(pointless(lesson, results));
         for (Result r : results) {
             if (!r.passed()) {
                 problems.add(lesson + ": fails on the reference: " + where(r) + ": " + Failures.firstLine(r.message(), 300)
-                        + " (reference: solutions/src/main/java/" + r.test().lesson().replace('.', '/') + "/)");
+                        + " (reference: " + referenceModule.resolve("src/main/java").resolve(r.test().lesson().replace('.', '/')) + ")");
             }
         }
         return problems;

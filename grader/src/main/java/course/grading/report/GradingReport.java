@@ -43,7 +43,7 @@ public final class GradingReport {
 
     /** The arguments; a key given twice keeps the last value (a profile's mode comes last). */
     record Options(String step, Mode mode, String module, Path basedir, Path root, Path dir, Path reports,
-                   Path classes, Path testClasses, String testFilter, String lesson) {
+                   Path classes, Path testClasses, String testFilter, String lesson, boolean combined) {
         static Options parse(String[] argv) {
             Map<String, String> args = new LinkedHashMap<>();
             for (String arg : argv) {
@@ -55,7 +55,8 @@ public final class GradingReport {
             return new Options(args.getOrDefault("step", "report"), Mode.of(args.getOrDefault("mode", "student")),
                     args.get("module"), Path.of(args.get("basedir")), Path.of(args.get("root")), Path.of(args.get("dir")),
                     Path.of(args.get("reports")), Path.of(args.get("classes")), Path.of(args.get("test-classes")),
-                    test.startsWith("${") ? "" : test, lesson.startsWith("${") ? "*" : lesson);
+                    test.startsWith("${") ? "" : test, lesson.startsWith("${") ? "*" : lesson,
+                    Boolean.parseBoolean(args.getOrDefault("combined", "false")));
         }
     }
 
@@ -133,7 +134,7 @@ public final class GradingReport {
         if (filtered) {
             graded = graded.stream().filter(t -> selected(t, options.testFilter())).toList();
         }
-        if (graded.isEmpty() && !filtered && !module.equals("solutions") && mode != Mode.STARTER) {
+        if (graded.isEmpty() && !filtered && !options.combined() && mode != Mode.STARTER) {
             ReadmeTable table = ReadmeTable.read(options.basedir().resolve("README.md"));
             if (!table.pointsByTestClass().isEmpty()) {
                 return notCompiled(table);
@@ -168,7 +169,7 @@ public final class GradingReport {
         double score = 0;
         double max = 0;
         for (var lesson : byLesson.entrySet()) {
-            String lessonName = byLesson.size() == 1 && !module.equals("solutions") ? module : lessonModule(lesson.getKey());
+            String lessonName = byLesson.size() == 1 && !options.combined() ? module : lessonModule(lesson.getKey());
             List<Result> results = lesson.getValue();
             results.sort(Comparator.comparing((Result r) -> exerciseNumber(r.test().exercise()))
                     .thenComparing(r -> r.test().exercise()));
@@ -182,13 +183,13 @@ public final class GradingReport {
             }
             problems.addAll(switch (mode) {
                 case STARTER -> Checks.starter(lessonName, results, filtered ? null : options.basedir());
-                case REFERENCE -> Checks.reference(lessonName, results);
+                case REFERENCE -> Checks.reference(lessonName, results, options.basedir());
                 case STUDENT -> Checks.student(lessonName, results, filtered);
                 case GRADE -> List.of();
             });
         }
         String summary = module + ": " + ResultsFile.text(score) + "/" + ResultsFile.text(max) + " points";
-        if (mode == Mode.GRADE && !module.equals("solutions")) {
+        if (mode == Mode.GRADE && !options.combined()) {
             List<String> tampered = Manifest.check(options.root(), module);
             if (!tampered.isEmpty()) {
                 String warning = "graded files differ from the course's checksums (" + Manifest.FILE
@@ -216,7 +217,7 @@ public final class GradingReport {
                 var m = Pattern.compile("^lesson-(\\d\\d)-.+").matcher(dir.getFileName().toString());
                 if (m.matches() && Files.isDirectory(dir.resolve("src/test/java")) && !graded.contains("course.lesson" + m.group(1))) {
                     problems.add(dir.getFileName() + " has no reference run: no graded test of course.lesson" + m.group(1)
-                            + " ran in the solutions module");
+                            + " ran against the reference");
                 }
             }
         }

@@ -11,9 +11,9 @@ enum Mode {
     STUDENT,
     /** {@code -Pgrade}: never fails for failing tests; only when grading itself broke. */
     GRADE,
-    /** {@code -Pinstructor}, a lesson: every graded test must fail on the starter, for the right reason. */
+    /** The instructor check, a lesson: every graded test must fail on the starter, for the right reason. */
     STARTER,
-    /** {@code -Pinstructor}, solutions: every graded test must pass on the reference. */
+    /** The instructor check, the reference: every graded test must pass on it. */
     REFERENCE;
 
     static Mode of(String word) {
