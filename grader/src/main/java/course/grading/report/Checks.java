@@ -116,7 +116,9 @@ final class Checks {
                 problems.add(lesson + ": the lesson's points add up to " + total + ", not a round total (a multiple of 10)");
             }
             Path russian = basedir.resolve("README.ru.md");
-            if (Files.exists(russian)) {
+            if (!Files.exists(russian)) {
+                problems.add(lesson + ": README.ru.md (the Russian guide) is missing");
+            } else {
                 String text = Files.readString(russian, StandardCharsets.UTF_8);
                 points.keySet().stream().filter(test -> !text.contains("`" + test + "`"))
                         .forEach(test -> problems.add(lesson + ": README.ru.md does not mention the exercise `" + test + "`"));
