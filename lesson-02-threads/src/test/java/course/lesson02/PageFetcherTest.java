@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,24 +188,65 @@ class PageFetcherTest {
 
     @Test
     @Points(2)
-    @DisplayName("returns only after every fetch thread has finished")
+    @DisplayName("returns only after every fetch thread has finished, waiting with join(), not by sleeping")
     void waitsForEveryThread() throws Exception {
+        List<URI> pages = pages(SITES);
+        CountDownLatch release = new CountDownLatch(1);
         List<Thread> threads = new CopyOnWriteArrayList<>();
-        PageSource recording = page -> {
+        AtomicInteger finished = new AtomicInteger();
+        PageSource held = page -> {
             threads.add(Thread.currentThread());
-            return Http.get(page);
+            try {
+                release.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                return "held " + page.getPath();
+            } finally {
+                finished.incrementAndGet();
+            }
         };
+        // The fetches are held until fetchAll is seen waiting for them; a fetchAll that sleeps
+        // instead of waiting wakes up, and returns, while every fetch is still held.
+        HeldCall<List<PageResult>> call = HeldCall.start("caller", () -> new PageFetcher(held).fetchAll(pages));
+        List<PageResult> results;
+        try {
+            HeldCall.Seen seen = call.watch(() -> threads.size() == pages.size());
+            int finishedThen = finished.get();
+            int startedThen = threads.size();
+            release.countDown();
+            call.end();
+            call.rethrowNotImplemented();
+            switch (seen) {
+                case RETURNED -> fail("fetchAll returned while the fetches were still running (%d of %d had finished, "
+                        + "%d had started): did you forget to join() the threads, or wait with Thread.sleep()? "
+                        + "Sleeping is not waiting: only join() waits until a thread has ended.",
+                        finishedThen, pages.size(), startedThen);
+                case SLEEPING -> fail("fetchAll was still asleep in Thread.sleep() %d s later while the fetches were "
+                        + "held: sleeping is not waiting. join() every thread.", Delays.CEILING.toSeconds());
+                case NEITHER -> fail("fetchAll neither returned nor waited for its threads within %d s (%d of %d "
+                        + "fetches had started): start one thread per page, then join() them all",
+                        Delays.CEILING.toSeconds(), startedThen, pages.size());
+                case WAITING -> { }
+            }
+            results = call.finish("fetchAll");
+        } finally {
+            release.countDown();
+            call.end();
+        }
 
-        new PageFetcher(recording).fetchAll(pages(SITES));
-
+        assertThat(results).as("results of fetchAll").isNotNull().hasSize(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            assertThat(results.get(i))
+                    .withFailMessage("result %d is null although fetchAll had waited for the threads: each thread "
+                            + "must store its result before it ends", i)
+                    .isNotNull();
+            assertThat(results.get(i).body()).as("body of %s", pages.get(i)).isEqualTo("held " + SITES.get(i));
+        }
+        for (Thread thread : threads) {
+            thread.join(Delays.CEILING);
+        }
         List<String> stillRunning = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
         assertThat(stillRunning)
-                .withFailMessage("fetchAll returned while fetch threads %s were still running: join() every thread "
-                        + "(after starting them all) before returning", stillRunning)
+                .withFailMessage("the fetch threads %s were still running %d s after fetchAll returned",
+                        stillRunning, Delays.CEILING.toSeconds())
                 .isEmpty();
-        assertThat(threads)
-                .withFailMessage("fetchAll returned when only %d of %d fetches had even begun: join() every thread "
-                        + "(after starting them all) before returning", threads.size(), SITES.size())
-                .hasSize(SITES.size());
     }
 }

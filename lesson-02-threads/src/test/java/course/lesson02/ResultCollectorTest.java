@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 
@@ -22,7 +24,7 @@ import static org.assertj.core.api.Assertions.fail;
 class ResultCollectorTest {
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("puts each task's value at the task's position, even when the tasks finish in reverse order")
     void keepsTaskOrderWhenTasksFinishInReverse() throws Exception {
         int n = 4;
@@ -59,7 +61,7 @@ class ResultCollectorTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("returns exactly one value per task when a hundred tasks finish at the same moment")
     void loosesNothingUnderManyThreads() throws Exception {
         int n = 100;
@@ -89,7 +91,7 @@ class ResultCollectorTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("carries a task's exception back to the caller, wrapped in an ExecutionException")
     void carriesExceptionsBack() throws Exception {
         IllegalStateException boom = new IllegalStateException("page 1 is broken");
@@ -118,5 +120,99 @@ class ResultCollectorTest {
         fail("callAll returned %s although task 1 threw %s. An exception thrown inside a thread only ends that "
                 + "thread (and is printed); it is lost unless the thread catches it and the caller rethrows it "
                 + "as new ExecutionException(cause).", values, boom);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("reports the first failing task in task order, even when a later task failed earlier in time")
+    void reportsTheFirstFailureInTaskOrder() throws Exception {
+        IllegalStateException first = new IllegalStateException("task 1 failed (first in task order, second in time)");
+        IllegalStateException second = new IllegalStateException("task 2 failed (second in task order, first in time)");
+        AtomicReference<Thread> thirdThread = new AtomicReference<>();
+        CountDownLatch thirdStarted = new CountDownLatch(1);
+        List<Callable<String>> tasks = List.of(
+                () -> "value-0",
+                () -> {
+                    // Task 1 fails only after the whole thread of task 2 has ended (and failed).
+                    if (!thirdStarted.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("task 2 never started while task 1 was running: the tasks "
+                                + "must all run at the same time (start all, then join all)");
+                    }
+                    thirdThread.get().join(Delays.CEILING);
+                    throw first;
+                },
+                () -> {
+                    thirdThread.set(Thread.currentThread());
+                    thirdStarted.countDown();
+                    throw second;
+                });
+
+        try {
+            List<String> values = ResultCollector.callAll(tasks);
+            fail("callAll returned %s although tasks 1 and 2 threw: carry a task's exception back as "
+                    + "new ExecutionException(cause)", values);
+        } catch (ExecutionException e) {
+            if (e.getCause() == second) {
+                fail("callAll reported task 2's exception, the failure that happened first in TIME; the contract is "
+                        + "the first failing task in TASK order (task 1, which failed later). Store each task's "
+                        + "exception in its own slot, join every thread, then look at the slots in task order.");
+            }
+            assertThat(e.getCause())
+                    .withFailMessage("the ExecutionException's cause is %s, but the first failing task in task order "
+                            + "(task 1) threw %s", e.getCause(), first)
+                    .isSameAs(first);
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("returns only after every task has finished, waiting with join(), not by sleeping")
+    void waitsForEveryTask() throws Exception {
+        int n = 3;
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int me = i;
+            tasks.add(() -> {
+                started.incrementAndGet();
+                try {
+                    release.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                    return "value-" + me;
+                } finally {
+                    finished.incrementAndGet();
+                }
+            });
+        }
+        // The tasks are held until callAll is seen waiting for them; a callAll that sleeps instead
+        // of waiting wakes up, and returns, while every task is still held.
+        HeldCall<List<String>> call = HeldCall.start("caller", () -> ResultCollector.callAll(tasks));
+        List<String> values;
+        try {
+            HeldCall.Seen seen = call.watch(() -> started.get() == n);
+            int finishedThen = finished.get();
+            int startedThen = started.get();
+            release.countDown();
+            call.end();
+            call.rethrowNotImplemented();
+            switch (seen) {
+                case RETURNED -> fail("callAll returned while its tasks were still running (%d of %d had finished, "
+                        + "%d had started): did you forget to join() the threads, or wait with Thread.sleep()? "
+                        + "Sleeping is not waiting: only join() waits until a thread has ended.",
+                        finishedThen, n, startedThen);
+                case SLEEPING -> fail("callAll was still asleep in Thread.sleep() %d s later while its tasks were "
+                        + "held: sleeping is not waiting. join() every thread.", Delays.CEILING.toSeconds());
+                case NEITHER -> fail("callAll neither returned nor waited for its tasks within %d s (%d of %d tasks "
+                        + "had started): start one thread per task, then join() them all",
+                        Delays.CEILING.toSeconds(), startedThen, n);
+                case WAITING -> { }
+            }
+            values = call.finish("callAll");
+        } finally {
+            release.countDown();
+            call.end();
+        }
+        assertThat(values).as("values of the tasks, in task order").containsExactly("value-0", "value-1", "value-2");
     }
 }

@@ -13,11 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 
 @DisplayName("Exercise 2 · start() vs run(), then join")
 class TaskRunnerTest {
@@ -84,7 +82,7 @@ class TaskRunnerTest {
 
     @Test
     @Points(2)
-    @DisplayName("returns only after every task has finished")
+    @DisplayName("returns only after every task has finished, waiting with join(), not by sleeping")
     void returnsOnlyWhenAllTasksHaveFinished() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger arrived = new AtomicInteger();
@@ -101,43 +99,36 @@ class TaskRunnerTest {
                 finished.incrementAndGet();
             });
         }
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread caller = Thread.ofPlatform().name("caller").start(() -> {
-            try {
-                TaskRunner.runAll(tasks);
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
+        // The tasks are held until runAll is seen waiting for them; a runAll that sleeps instead
+        // of waiting wakes up, and returns, while every task is still held.
+        HeldCall<Void> call = HeldCall.start("caller", () -> {
+            TaskRunner.runAll(tasks);
+            return null;
         });
         try {
-            // The caller either waits (in join) while the tasks are held, or returns early.
-            await().atMost(Delays.CEILING).until(() -> !caller.isAlive()
-                    || arrived.get() == TASKS && isWaiting(caller));
-            boolean returnedEarly = !caller.isAlive();
-            int finishedWhenReturned = finished.get();
+            HeldCall.Seen seen = call.watch(() -> arrived.get() == TASKS);
+            int finishedThen = finished.get();
+            int arrivedThen = arrived.get();
             release.countDown();
-            caller.join(Delays.CEILING);
-            rethrowNotImplemented(thrown.get());
-            if (returnedEarly) {
-                fail("runAll returned while its tasks were still running (%d of %d had finished): "
-                        + "did you forget to join() the threads?", finishedWhenReturned, TASKS);
+            call.end();
+            call.rethrowNotImplemented();
+            switch (seen) {
+                case RETURNED -> fail("runAll returned while its tasks were still running (%d of %d had finished, "
+                        + "%d had started): did you forget to join() the threads, or wait with Thread.sleep()? "
+                        + "Sleeping is not waiting: only join() waits until a thread has ended.",
+                        finishedThen, TASKS, arrivedThen);
+                case SLEEPING -> fail("runAll was still asleep in Thread.sleep() %d s later while its tasks were "
+                        + "held: sleeping is not waiting. join() every thread.", Delays.CEILING.toSeconds());
+                case NEITHER -> fail("runAll neither returned nor waited for its tasks within %d s (%d of %d tasks "
+                        + "had started): start every thread, then join() them", Delays.CEILING.toSeconds(),
+                        arrivedThen, TASKS);
+                case WAITING -> { }
             }
-            assertThat(thrown.get()).as("runAll threw").isNull();
+            assertThat(call.thrown()).as("runAll threw").isNull();
             assertThat(finished.get()).as("tasks finished when runAll returned").isEqualTo(TASKS);
         } finally {
             release.countDown();
-            caller.join(Delays.CEILING);
-        }
-    }
-
-    private static boolean isWaiting(Thread thread) {
-        Thread.State state = thread.getState();
-        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
-    }
-
-    private static void rethrowNotImplemented(Throwable t) {
-        if (t instanceof UnsupportedOperationException u) {
-            throw u;
+            call.end();
         }
     }
 }
