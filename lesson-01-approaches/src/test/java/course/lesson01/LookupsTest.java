@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -170,7 +172,13 @@ class LookupsTest {
     @Points(2)
     @DisplayName("lookupAll starts every lookup before waiting for any, and keeps the order of the names")
     void lookupAllRunsTogether() throws Exception {
+        List<String> names = List.of("grace", "ada", "alan");
         CyclicBarrier allAsking = new CyclicBarrier(3);
+        // The answers arrive in the reverse order of the names: the lookup of a name ends only after
+        // the executor has finished the whole task (lookup and the stages attached to it) of the next name.
+        Map<String, CountDownLatch> taskDone = new ConcurrentHashMap<>();
+        names.forEach(name -> taskDone.put(name, new CountDownLatch(1)));
+        Map<Thread, String> lookingUp = new ConcurrentHashMap<>();
         PhoneBook book = name -> {
             try {
                 allAsking.await(CEILING_MS, TimeUnit.MILLISECONDS);
@@ -178,13 +186,31 @@ class LookupsTest {
                 throw new IllegalStateException(new TimeoutException(
                         "only " + allAsking.getNumberWaiting() + " other lookup(s) running with the one for " + name));
             }
+            int next = names.indexOf(name) + 1;
+            if (next < names.size()) {
+                try {
+                    taskDone.get(names.get(next)).await(CEILING_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            lookingUp.put(Thread.currentThread(), name);
             return numberOrThrow(name);
         };
+        Executor tracking = task -> lookupThreads.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                String name = lookingUp.remove(Thread.currentThread());
+                if (name != null) {
+                    taskDone.get(name).countDown();
+                }
+            }
+        });
 
         List<String> answers;
         try {
-            answers = Lookups.lookupAll(book, List.of("grace", "ada", "alan"), lookupThreads)
-                    .get(CEILING_MS, TimeUnit.MILLISECONDS);
+            answers = Lookups.lookupAll(book, names, tracking).get(CEILING_MS, TimeUnit.MILLISECONDS);
         } catch (UnsupportedOperationException notYet) {
             throw notYet;
         } catch (ExecutionException | RuntimeException e) {
@@ -194,7 +220,13 @@ class LookupsTest {
             }
             throw e;
         }
-        assertThat(answers).containsExactly("grace: 555-0103", "ada: 555-0101", "alan: 555-0102");
+        List<String> expected = List.of("grace: 555-0103", "ada: 555-0101", "alan: 555-0102");
+        if (answers != null && answers.equals(expected.reversed())) {
+            fail("got %s: the answers are in the order they completed (the test made them arrive in reverse), "
+                    + "not in the order of the names. Keep the futures in a list in the order of the names and, "
+                    + "after allOf, join() each of them in that order", answers);
+        }
+        assertThat(answers).as("answers of lookupAll, in the order of the names").containsExactlyElementsOf(expected);
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

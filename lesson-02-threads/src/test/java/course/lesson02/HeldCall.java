@@ -108,6 +108,37 @@ final class HeldCall<T> {
         caller.join(Delays.CEILING);
     }
 
+    /**
+     * What went wrong, in words, or {@code null} when the caller was seen waiting.
+     *
+     * @param seen     what {@link #watch} saw
+     * @param method   the method under test, for example {@code "runAll"}
+     * @param work     what its threads do, plural, for example {@code "tasks"}
+     * @param started  how many had started when the watch ended
+     * @param finished how many had finished when the watch ended
+     * @param total    how many there are
+     */
+    static String mistake(Seen seen, String method, String work, int started, int finished, int total) {
+        long ceiling = Delays.CEILING.toSeconds();
+        return switch (seen) {
+            case WAITING -> null;
+            case RETURNED -> String.format("%s returned while its %s were still running (%d of %d had finished, "
+                    + "%d had started): did you forget to join() the threads, or wait with Thread.sleep()? "
+                    + "Sleeping is not waiting: only join() waits until a thread has ended.",
+                    method, work, finished, total, started);
+            case SLEEPING -> String.format("%s was still asleep in Thread.sleep() %d s later while its %s were held: "
+                    + "it sleeps (or polls with Thread.sleep) instead of waiting for its threads. Sleeping is not "
+                    + "waiting: join() every thread.", method, ceiling, work);
+            case NEITHER -> started < total
+                    ? String.format("only %d of %d %s had started %d s later, and %s had not returned: start every "
+                            + "thread first, then join() them all (did you join() each thread right after start()?)",
+                            started, total, work, ceiling, method)
+                    : String.format("%s neither returned nor blocked waiting for its %s within %d s: it spins or "
+                            + "polls with Thread.sleep instead of waiting in join(). Sleeping is not waiting.",
+                            method, work, ceiling);
+        };
+    }
+
     static boolean isWaitingNotSleeping(Thread thread) {
         Thread.State state = thread.getState();
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING && !isSleeping(thread);

@@ -214,17 +214,9 @@ class PageFetcherTest {
             release.countDown();
             call.end();
             call.rethrowNotImplemented();
-            switch (seen) {
-                case RETURNED -> fail("fetchAll returned while the fetches were still running (%d of %d had finished, "
-                        + "%d had started): did you forget to join() the threads, or wait with Thread.sleep()? "
-                        + "Sleeping is not waiting: only join() waits until a thread has ended.",
-                        finishedThen, pages.size(), startedThen);
-                case SLEEPING -> fail("fetchAll was still asleep in Thread.sleep() %d s later while the fetches were "
-                        + "held: sleeping is not waiting. join() every thread.", Delays.CEILING.toSeconds());
-                case NEITHER -> fail("fetchAll neither returned nor waited for its threads within %d s (%d of %d "
-                        + "fetches had started): start one thread per page, then join() them all",
-                        Delays.CEILING.toSeconds(), startedThen, pages.size());
-                case WAITING -> { }
+            String mistake = HeldCall.mistake(seen, "fetchAll", "fetches", startedThen, finishedThen, pages.size());
+            if (mistake != null) {
+                fail(mistake);
             }
             results = call.finish("fetchAll");
         } finally {

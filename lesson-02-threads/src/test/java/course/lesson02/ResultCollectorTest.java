@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -30,10 +32,15 @@ class ResultCollectorTest {
         int n = 4;
         AtomicReferenceArray<Thread> threads = new AtomicReferenceArray<>(n);
         List<CountDownLatch> started = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
+        Thread caller = Thread.currentThread();
         List<Callable<String>> tasks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int me = i;
             tasks.add(() -> {
+                if (Thread.currentThread() == caller) {
+                    throw new IllegalStateException("run() was called instead of start(): task " + me
+                            + " ran on the caller's thread '" + caller.getName() + "'");
+                }
                 threads.set(me, Thread.currentThread());
                 started.get(me).countDown();
                 if (me + 1 < n) {
@@ -49,7 +56,7 @@ class ResultCollectorTest {
             });
         }
 
-        List<String> values = ResultCollector.callAll(tasks);
+        List<String> values = callAllNoneFails(tasks);
 
         List<String> expected = List.of("value-0", "value-1", "value-2", "value-3");
         assertThat(values).as("callAll returned null").isNotNull();
@@ -70,12 +77,17 @@ class ResultCollectorTest {
         for (int i = 0; i < n; i++) {
             int value = i;
             tasks.add(() -> {
-                finishTogether.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    finishTogether.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | BrokenBarrierException e) {
+                    throw new IllegalStateException("not all " + n + " tasks were running at the same time: the "
+                            + "tasks must all run at the same time (start all, then join all)", e);
+                }
                 return value;
             });
         }
 
-        List<Integer> values = ResultCollector.callAll(tasks);
+        List<Integer> values = callAllNoneFails(tasks);
 
         List<Integer> expected = IntStream.range(0, n).boxed().toList();
         assertThat(values).as("callAll returned null").isNotNull();
@@ -196,17 +208,9 @@ class ResultCollectorTest {
             release.countDown();
             call.end();
             call.rethrowNotImplemented();
-            switch (seen) {
-                case RETURNED -> fail("callAll returned while its tasks were still running (%d of %d had finished, "
-                        + "%d had started): did you forget to join() the threads, or wait with Thread.sleep()? "
-                        + "Sleeping is not waiting: only join() waits until a thread has ended.",
-                        finishedThen, n, startedThen);
-                case SLEEPING -> fail("callAll was still asleep in Thread.sleep() %d s later while its tasks were "
-                        + "held: sleeping is not waiting. join() every thread.", Delays.CEILING.toSeconds());
-                case NEITHER -> fail("callAll neither returned nor waited for its tasks within %d s (%d of %d tasks "
-                        + "had started): start one thread per task, then join() them all",
-                        Delays.CEILING.toSeconds(), startedThen, n);
-                case WAITING -> { }
+            String mistake = HeldCall.mistake(seen, "callAll", "tasks", startedThen, finishedThen, n);
+            if (mistake != null) {
+                fail(mistake);
             }
             values = call.finish("callAll");
         } finally {
@@ -214,5 +218,16 @@ class ResultCollectorTest {
             call.end();
         }
         assertThat(values).as("values of the tasks, in task order").containsExactly("value-0", "value-1", "value-2");
+    }
+
+    /** callAll for tasks that must not fail: a failure means the threads did not run as the test needs. */
+    private static <T> List<T> callAllNoneFails(List<Callable<T>> tasks) throws InterruptedException {
+        try {
+            return ResultCollector.callAll(tasks);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new AssertionError("callAll threw " + e + ", but no task fails when the tasks run as asked: "
+                    + cause.getMessage(), e);
+        }
     }
 }

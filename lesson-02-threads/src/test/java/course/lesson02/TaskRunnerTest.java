@@ -108,21 +108,13 @@ class TaskRunnerTest {
         try {
             HeldCall.Seen seen = call.watch(() -> arrived.get() == TASKS);
             int finishedThen = finished.get();
-            int arrivedThen = arrived.get();
+            int startedThen = arrived.get();
             release.countDown();
             call.end();
             call.rethrowNotImplemented();
-            switch (seen) {
-                case RETURNED -> fail("runAll returned while its tasks were still running (%d of %d had finished, "
-                        + "%d had started): did you forget to join() the threads, or wait with Thread.sleep()? "
-                        + "Sleeping is not waiting: only join() waits until a thread has ended.",
-                        finishedThen, TASKS, arrivedThen);
-                case SLEEPING -> fail("runAll was still asleep in Thread.sleep() %d s later while its tasks were "
-                        + "held: sleeping is not waiting. join() every thread.", Delays.CEILING.toSeconds());
-                case NEITHER -> fail("runAll neither returned nor waited for its tasks within %d s (%d of %d tasks "
-                        + "had started): start every thread, then join() them", Delays.CEILING.toSeconds(),
-                        arrivedThen, TASKS);
-                case WAITING -> { }
+            String mistake = HeldCall.mistake(seen, "runAll", "tasks", startedThen, finishedThen, TASKS);
+            if (mistake != null) {
+                fail(mistake);
             }
             assertThat(call.thrown()).as("runAll threw").isNull();
             assertThat(finished.get()).as("tasks finished when runAll returned").isEqualTo(TASKS);
