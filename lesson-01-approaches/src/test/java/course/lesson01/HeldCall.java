@@ -24,6 +24,12 @@ import static org.awaitility.Awaitility.await;
  */
 final class HeldCall<T> {
 
+    /**
+     * How long held work waits for the test's release before it gives up: longer than
+     * {@link #watch} watches, so the work is still held whenever the watch ends.
+     */
+    static final Duration HOLD = Delays.CEILING.multipliedBy(3);
+
     /** What the caller was seen doing while the work was held. */
     enum Seen {
         /** the call returned (or threw) while the work was still held */

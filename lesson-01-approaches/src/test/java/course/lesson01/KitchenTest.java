@@ -178,7 +178,7 @@ class KitchenTest {
             cookThreads.add(Thread.currentThread());
             cooking.countDown();
             try {
-                release.await(CEILING_MS, TimeUnit.MILLISECONDS);
+                release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 interrupted.set(true);
                 throw e;

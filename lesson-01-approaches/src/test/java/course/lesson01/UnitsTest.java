@@ -31,7 +31,7 @@ class UnitsTest {
             if (!Thread.currentThread().getName().equals(CALLER)) {   // on the new thread: hold the report
                 held.countDown();
                 try {
-                    release.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                    release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -197,7 +197,7 @@ class PageFetcherTest {
         PageSource held = page -> {
             threads.add(Thread.currentThread());
             try {
-                release.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 return "held " + page.getPath();
             } finally {
                 finished.incrementAndGet();

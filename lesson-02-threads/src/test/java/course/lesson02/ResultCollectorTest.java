@@ -190,7 +190,7 @@ class ResultCollectorTest {
             tasks.add(() -> {
                 started.incrementAndGet();
                 try {
-                    release.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                    release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                     return "value-" + me;
                 } finally {
                     finished.incrementAndGet();

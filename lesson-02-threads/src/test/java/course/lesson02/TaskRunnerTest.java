@@ -92,7 +92,7 @@ class TaskRunnerTest {
             tasks.add(() -> {
                 arrived.incrementAndGet();
                 try {
-                    release.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                    release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
