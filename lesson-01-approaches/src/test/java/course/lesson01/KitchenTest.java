@@ -213,8 +213,8 @@ class KitchenTest {
             }
             switch (seen) {
                 case RETURNED -> fail("close() returned while a dish was still cooking: close() must shut the pool "
-                        + "down AND wait until the cooks have finished (shutdown() alone does not wait; follow it "
-                        + "with awaitTermination(), or call ExecutorService.close())");
+                        + "down AND wait until the cooks have finished (shutdown() alone does not wait, and sleeping is "
+                        + "not waiting: follow shutdown() with awaitTermination(), or call ExecutorService.close())");
                 case SLEEPING -> fail("close() was still asleep in Thread.sleep() %d s later while a dish was "
                         + "cooking: sleeping is not waiting. Wait with awaitTermination() (or ExecutorService.close())",
                         Delays.CEILING.toSeconds());

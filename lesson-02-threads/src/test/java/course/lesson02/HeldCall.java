@@ -2,10 +2,17 @@ package course.lesson02;
 
 import course.grading.Delays;
 
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -82,6 +89,57 @@ final class HeldCall<T> {
     }
 
     /**
+     * Releases the held work one piece at a time, in order, and after each release watches the
+     * caller again until it either returns or blocks in a wait for something that has not ended
+     * yet. A caller that returns while a later piece is still held (it waited for some of its
+     * threads, not all) is seen returning, every time.
+     *
+     * @param releases the latch holding each piece of work, in the order to release them
+     * @param threadOf the thread that runs piece {@code k}
+     * @return how many pieces had been released when the caller returned, or {@code -1} if it
+     *         did not return before the last piece was released
+     */
+    int releaseOneByOne(List<CountDownLatch> releases, IntFunction<Thread> threadOf) {
+        List<Thread> ended = new ArrayList<>();
+        for (int k = 0; k < releases.size() - 1; k++) {
+            releases.get(k).countDown();
+            Thread piece = threadOf.apply(k);
+            ended.add(piece);
+            try {
+                piece.join(Delays.CEILING);
+                await().atMost(Delays.CEILING).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                        .until(() -> !caller.isAlive()
+                                || isWaitingNotSleeping(caller) && !waitsForOneOf(caller, ended));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            } catch (ConditionTimeoutException e) {
+                return -1;
+            }
+            if (!caller.isAlive()) {
+                return k + 1;
+            }
+        }
+        releases.getLast().countDown();
+        return -1;
+    }
+
+    /** Whether {@code thread} is blocked on the monitor of one of {@code threads} (a join on one of them). */
+    private static boolean waitsForOneOf(Thread thread, List<Thread> threads) {
+        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.threadId());
+        LockInfo lock = info == null ? null : info.getLockInfo();
+        if (lock == null) {
+            return false;
+        }
+        for (Thread t : threads) {
+            if (lock.getIdentityHashCode() == System.identityHashCode(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Waits for the call to end (after the work was released) and returns its value; rethrows a
      * starter's "not implemented yet" and any exception the call threw, as an AssertionError.
      */
@@ -143,6 +201,13 @@ final class HeldCall<T> {
                             + "polls with Thread.sleep instead of waiting in join(). Sleeping is not waiting.",
                             method, work, ceiling);
         };
+    }
+
+    /** The message for a caller that returned after only {@code released} of {@code total} pieces were released. */
+    static String returnedTooSoon(String method, String work, int released, int total) {
+        return String.format("%s returned after only %d of its %d %s had been let finish, while the others were "
+                + "still running: it must wait for EVERY thread. join() each thread in a loop after starting them "
+                + "all (joining only some of them is not enough).", method, released, total, work);
     }
 
     static boolean isWaitingNotSleeping(Thread thread) {

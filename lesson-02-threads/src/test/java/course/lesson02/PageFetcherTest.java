@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,37 +191,53 @@ class PageFetcherTest {
     @Points(2)
     @DisplayName("returns only after every fetch thread has finished, waiting with join(), not by sleeping")
     void waitsForEveryThread() throws Exception {
+        waitsForEveryThread(false);   // let the threads finish from the first started to the last
+        waitsForEveryThread(true);    // and from the last started to the first
+    }
+
+    private void waitsForEveryThread(boolean lastFirst) throws Exception {
         List<URI> pages = pages(SITES);
-        CountDownLatch release = new CountDownLatch(1);
+        List<CountDownLatch> releases = pages.stream().map(p -> new CountDownLatch(1)).toList();
+        AtomicReferenceArray<Thread> fetchedOn = new AtomicReferenceArray<>(pages.size());
         List<Thread> threads = new CopyOnWriteArrayList<>();
         AtomicInteger finished = new AtomicInteger();
         PageSource held = page -> {
+            int index = pages.indexOf(page);
+            fetchedOn.set(index, Thread.currentThread());
             threads.add(Thread.currentThread());
             try {
-                release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                releases.get(index).await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 return "held " + page.getPath();
             } finally {
                 finished.incrementAndGet();
             }
         };
-        // The fetches are held until fetchAll is seen waiting for them; a fetchAll that sleeps
-        // instead of waiting wakes up, and returns, while every fetch is still held.
+        // The fetches are held until fetchAll is seen waiting for them, then let finish one at a
+        // time. A fetchAll that sleeps instead of waiting, or waits for only some of its threads,
+        // returns while a fetch is still held.
         HeldCall<List<PageResult>> call = HeldCall.start("caller", () -> new PageFetcher(held).fetchAll(pages));
         List<PageResult> results;
         try {
             HeldCall.Seen seen = call.watch(() -> threads.size() == pages.size());
             int finishedThen = finished.get();
             int startedThen = threads.size();
-            release.countDown();
+            int releasedWhenReturned = seen == HeldCall.Seen.WAITING
+                    ? call.releaseOneByOne(lastFirst ? releases.reversed() : releases,
+                            k -> fetchedOn.get(lastFirst ? pages.size() - 1 - k : k))
+                    : -1;
+            releases.forEach(CountDownLatch::countDown);
             call.end();
             call.rethrowNotImplemented();
             String mistake = HeldCall.mistake(seen, "fetchAll", "fetches", startedThen, finishedThen, pages.size());
             if (mistake != null) {
                 fail(mistake);
             }
+            if (releasedWhenReturned >= 0) {
+                fail(HeldCall.returnedTooSoon("fetchAll", "fetches", releasedWhenReturned, pages.size()));
+            }
             results = call.finish("fetchAll");
         } finally {
-            release.countDown();
+            releases.forEach(CountDownLatch::countDown);
             call.end();
         }
 

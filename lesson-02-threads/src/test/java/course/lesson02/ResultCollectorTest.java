@@ -180,41 +180,56 @@ class ResultCollectorTest {
     @Points(2)
     @DisplayName("returns only after every task has finished, waiting with join(), not by sleeping")
     void waitsForEveryTask() throws Exception {
+        waitsForEveryTask(false);   // let the threads finish from the first started to the last
+        waitsForEveryTask(true);    // and from the last started to the first
+    }
+
+    private void waitsForEveryTask(boolean lastFirst) throws Exception {
         int n = 3;
-        CountDownLatch release = new CountDownLatch(1);
+        List<CountDownLatch> releases = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
+        AtomicReferenceArray<Thread> ranOn = new AtomicReferenceArray<>(n);
         AtomicInteger started = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
         List<Callable<String>> tasks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int me = i;
             tasks.add(() -> {
+                ranOn.set(me, Thread.currentThread());
                 started.incrementAndGet();
                 try {
-                    release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    releases.get(me).await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                     return "value-" + me;
                 } finally {
                     finished.incrementAndGet();
                 }
             });
         }
-        // The tasks are held until callAll is seen waiting for them; a callAll that sleeps instead
-        // of waiting wakes up, and returns, while every task is still held.
+        // The tasks are held until callAll is seen waiting for them, then let finish one at a time.
+        // A callAll that sleeps instead of waiting, or waits for only some of its threads, returns
+        // while a task is still held.
         HeldCall<List<String>> call = HeldCall.start("caller", () -> ResultCollector.callAll(tasks));
         List<String> values;
         try {
             HeldCall.Seen seen = call.watch(() -> started.get() == n);
             int finishedThen = finished.get();
             int startedThen = started.get();
-            release.countDown();
+            int releasedWhenReturned = seen == HeldCall.Seen.WAITING
+                    ? call.releaseOneByOne(lastFirst ? releases.reversed() : releases,
+                            k -> ranOn.get(lastFirst ? n - 1 - k : k))
+                    : -1;
+            releases.forEach(CountDownLatch::countDown);
             call.end();
             call.rethrowNotImplemented();
             String mistake = HeldCall.mistake(seen, "callAll", "tasks", startedThen, finishedThen, n);
             if (mistake != null) {
                 fail(mistake);
             }
+            if (releasedWhenReturned >= 0) {
+                fail(HeldCall.returnedTooSoon("callAll", "tasks", releasedWhenReturned, n));
+            }
             values = call.finish("callAll");
         } finally {
-            release.countDown();
+            releases.forEach(CountDownLatch::countDown);
             call.end();
         }
         assertThat(values).as("values of the tasks, in task order").containsExactly("value-0", "value-1", "value-2");

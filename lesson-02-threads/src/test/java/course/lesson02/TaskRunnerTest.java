@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -84,23 +86,32 @@ class TaskRunnerTest {
     @Points(2)
     @DisplayName("returns only after every task has finished, waiting with join(), not by sleeping")
     void returnsOnlyWhenAllTasksHaveFinished() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+        returnsOnlyWhenAllTasksHaveFinished(false);   // let the threads finish from the first started to the last
+        returnsOnlyWhenAllTasksHaveFinished(true);    // and from the last started to the first
+    }
+
+    private void returnsOnlyWhenAllTasksHaveFinished(boolean lastFirst) throws Exception {
+        List<CountDownLatch> releases = IntStream.range(0, TASKS).mapToObj(i -> new CountDownLatch(1)).toList();
+        AtomicReferenceArray<Thread> ranOn = new AtomicReferenceArray<>(TASKS);
         AtomicInteger arrived = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
         List<Runnable> tasks = new ArrayList<>();
         for (int i = 0; i < TASKS; i++) {
+            int me = i;
             tasks.add(() -> {
+                ranOn.set(me, Thread.currentThread());
                 arrived.incrementAndGet();
                 try {
-                    release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    releases.get(me).await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 finished.incrementAndGet();
             });
         }
-        // The tasks are held until runAll is seen waiting for them; a runAll that sleeps instead
-        // of waiting wakes up, and returns, while every task is still held.
+        // The tasks are held until runAll is seen waiting for them, then let finish one at a time.
+        // A runAll that sleeps instead of waiting, or waits for only some of its threads, returns
+        // while a task is still held.
         HeldCall<Void> call = HeldCall.start("caller", () -> {
             TaskRunner.runAll(tasks);
             return null;
@@ -109,17 +120,24 @@ class TaskRunnerTest {
             HeldCall.Seen seen = call.watch(() -> arrived.get() == TASKS);
             int finishedThen = finished.get();
             int startedThen = arrived.get();
-            release.countDown();
+            int releasedWhenReturned = seen == HeldCall.Seen.WAITING
+                    ? call.releaseOneByOne(lastFirst ? releases.reversed() : releases,
+                            k -> ranOn.get(lastFirst ? TASKS - 1 - k : k))
+                    : -1;
+            releases.forEach(CountDownLatch::countDown);
             call.end();
             call.rethrowNotImplemented();
             String mistake = HeldCall.mistake(seen, "runAll", "tasks", startedThen, finishedThen, TASKS);
             if (mistake != null) {
                 fail(mistake);
             }
+            if (releasedWhenReturned >= 0) {
+                fail(HeldCall.returnedTooSoon("runAll", "tasks", releasedWhenReturned, TASKS));
+            }
             assertThat(call.thrown()).as("runAll threw").isNull();
             assertThat(finished.get()).as("tasks finished when runAll returned").isEqualTo(TASKS);
         } finally {
-            release.countDown();
+            releases.forEach(CountDownLatch::countDown);
             call.end();
         }
     }
