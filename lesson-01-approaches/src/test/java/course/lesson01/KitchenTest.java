@@ -1,7 +1,6 @@
 package course.lesson01;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
@@ -159,10 +158,16 @@ class KitchenTest {
         };
 
         try (Kitchen kitchen = new Kitchen(2)) {
-            assertThatThrownBy(() -> kitchen.cookAll(List.of(() -> "tea", pie)))
-                    .as("cookAll must throw an ExecutionException whose cause is the dish's own exception")
-                    .isInstanceOf(ExecutionException.class)
-                    .cause().isSameAs(burnt);
+            Throwable thrown = StarterCalls.thrownBy(() -> kitchen.cookAll(List.of(() -> "tea", pie)));
+            assertThat(thrown)
+                    .withFailMessage("cookAll must throw an ExecutionException whose cause is the dish's own exception, "
+                            + "but it %s: do not catch the failure and serve something else instead",
+                            thrown == null ? "returned normally" : "threw " + thrown)
+                    .isInstanceOf(ExecutionException.class);
+            assertThat(thrown.getCause())
+                    .withFailMessage("cookAll threw %s, whose cause is %s, not the dish's own exception %s",
+                            thrown, thrown.getCause(), burnt)
+                    .isSameAs(burnt);
         }
     }
 

@@ -95,10 +95,20 @@ class LookupsTest {
     @Points(1)
     @DisplayName("the synchronous lookup runs on the caller's thread and returns the answer line")
     void synchronousLookup() {
-        String answer = Lookups.lookup(gatedBook(), "ada");
+        Thread me = Thread.currentThread();
+        PhoneBook recording = name -> {
+            lookupRanOn.add(Thread.currentThread());
+            return numberOrThrow(name);
+        };
 
+        String answer = Lookups.lookup(recording, "ada");
+
+        assertThat(lookupRanOn)
+                .withFailMessage("the synchronous lookup ran on %s, not on the caller's thread '%s': lookup() asks "
+                        + "book.numberOf(name) itself, on the thread that called it, and waits for the answer",
+                        lookupRanOn.stream().map(Thread::getName).toList(), me.getName())
+                .containsExactly(me);
         assertThat(answer).isEqualTo("ada: 555-0101");
-        assertThat(lookupRanOn).as("threads the lookup ran on").containsExactly(caller);
     }
 
     @Test
