@@ -70,13 +70,20 @@ class KitchenTest {
         AtomicInteger onTheStove = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         List<String> cooks = new CopyOnWriteArrayList<>();
+        CountDownLatch firstOnTheStove = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         List<Callable<Integer>> dishes = new java.util.ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             int dish = i;
             dishes.add(() -> {
                 mostAtOnce.accumulateAndGet(onTheStove.incrementAndGet(), Math::max);
                 cooks.add(Thread.currentThread().getName());
-                Thread.yield();
+                if (dish == 1) {
+                    // The first dish stays on the stove until every dish has been handed out:
+                    // a kitchen with a second cook would start cooking another one meanwhile.
+                    firstOnTheStove.countDown();
+                    release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 onTheStove.decrementAndGet();
                 return dish * 10;
             });
@@ -84,7 +91,17 @@ class KitchenTest {
 
         List<Integer> served;
         try (Kitchen kitchen = new Kitchen(1)) {
-            served = kitchen.cookAll(dishes);
+            HeldCall<List<Integer>> diner = HeldCall.start("diner", () -> kitchen.cookAll(dishes));
+            try {
+                diner.watch(() -> firstOnTheStove.getCount() == 0);
+                release.countDown();
+                diner.end();
+                diner.rethrowNotImplemented();
+                served = diner.finish("cookAll");
+            } finally {
+                release.countDown();
+                diner.end();
+            }
         }
 
         assertThat(served).containsExactly(10, 20, 30, 40);
