@@ -143,10 +143,10 @@ class TickerTest {
     @DisplayName("as a normal thread it keeps the JVM alive: java TickerMain prints 0 to 9")
     void nonDaemonTickerKeepsTheJvmAlive() throws Exception {
         // Pauses long enough that a JVM which does not wait for the ticker has long exited before the last tick.
-        ChildRun run = runTickerMain("--count=10", "--pause-ms=200");
+        ChildRun run = runTickerMain(Duration.ofMillis(10 * 200), "--count=10", "--pause-ms=200");
 
         assertThat(run.exitedInTime())
-                .withFailMessage("the child JVM did not exit within %s s after main returned; output: %s",
+                .withFailMessage("the child JVM did not exit within %s s after its last tick was due; output: %s",
                         Delays.CEILING.toSeconds(), run.lines())
                 .isTrue();
         List<Integer> ticks = run.ticks();
@@ -167,7 +167,7 @@ class TickerTest {
     @DisplayName("as a daemon thread it does not: java TickerMain --daemon prints only 0 and the JVM exits")
     void daemonTickerLetsTheJvmExit() throws Exception {
         // A long pause: the ticker is asleep after 0, and only a daemon thread lets the JVM exit meanwhile.
-        ChildRun run = runTickerMain("--daemon", "--count=10", "--pause-ms=60000");
+        ChildRun run = runTickerMain(Duration.ZERO, "--daemon", "--count=10", "--pause-ms=60000");
 
         assertThat(run.exitedInTime())
                 .withFailMessage("the child JVM was still running %s s after main returned (output: %s): the ticker "
@@ -189,9 +189,10 @@ class TickerTest {
 
     /**
      * Runs {@code java -cp <test classpath> course.lesson02.TickerMain args…}, waits for "main returns",
-     * then gives the JVM {@link Delays#CEILING} to exit. The child is always destroyed in the end.
+     * then gives the JVM {@link Delays#CEILING} (plus {@code ticking}, the time the remaining ticks
+     * take) to exit. The child is always destroyed in the end.
      */
-    private static ChildRun runTickerMain(String... args) throws Exception {
+    private static ChildRun runTickerMain(Duration ticking, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot find the java command of this JVM")));
@@ -216,7 +217,7 @@ class TickerTest {
                     lines.add(line);
                 }
             } while (!line.equals(MAIN_RETURNS) && !line.equals(END));
-            exitedInTime = child.waitFor(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+            exitedInTime = child.waitFor(Delays.CEILING.plus(ticking).toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             child.destroyForcibly();
             child.waitFor(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
