@@ -189,6 +189,7 @@ class LookupsTest {
         Map<String, CountDownLatch> taskDone = new ConcurrentHashMap<>();
         names.forEach(name -> taskDone.put(name, new CountDownLatch(1)));
         Map<Thread, String> lookingUp = new ConcurrentHashMap<>();
+        CountDownLatch returned = new CountDownLatch(1);
         PhoneBook book = name -> {
             try {
                 allAsking.await(CEILING_MS, TimeUnit.MILLISECONDS);
@@ -197,7 +198,19 @@ class LookupsTest {
                         "only " + allAsking.getNumberWaiting() + " other lookup(s) running with the one for " + name));
             }
             int next = names.indexOf(name) + 1;
-            if (next < names.size()) {
+            if (next == names.size()) {
+                // The first answer arrives only after lookupAll has returned: by then it has attached
+                // whatever it does with the answers.
+                try {
+                    if (!returned.await(CEILING_MS, TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("lookupAll had not returned " + Delays.CEILING.toSeconds()
+                                + " s after every lookup had started: it must return the combined future at once, "
+                                + "without join() or get() inside");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
                 try {
                     taskDone.get(names.get(next)).await(CEILING_MS, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
@@ -220,7 +233,9 @@ class LookupsTest {
 
         List<String> answers;
         try {
-            answers = Lookups.lookupAll(book, names, tracking).get(CEILING_MS, TimeUnit.MILLISECONDS);
+            CompletableFuture<List<String>> all = Lookups.lookupAll(book, names, tracking);
+            returned.countDown();
+            answers = all.get(CEILING_MS, TimeUnit.MILLISECONDS);
         } catch (UnsupportedOperationException notYet) {
             throw notYet;
         } catch (ExecutionException | RuntimeException e) {
@@ -228,7 +243,14 @@ class LookupsTest {
                 fail("only 1 of 3 lookups was running at the same time: start every lookupAsync first "
                         + "(collect the futures), then combine them with allOf; do not join() inside the loop");
             }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalStateException notReturned && t.getMessage().startsWith("lookupAll had not")) {
+                    throw new AssertionError(notReturned.getMessage(), e);
+                }
+            }
             throw e;
+        } finally {
+            returned.countDown();
         }
         List<String> expected = List.of("grace: 555-0103", "ada: 555-0101", "alan: 555-0102");
         if (answers != null && answers.equals(expected.reversed())) {
