@@ -45,6 +45,7 @@ final class HeldCall<T> {
     private final Thread caller;
     private final AtomicReference<T> value = new AtomicReference<>();
     private final AtomicReference<Throwable> thrown = new AtomicReference<>();
+    private boolean ended;
 
     private HeldCall(String name, Callable<T> call) {
         caller = Thread.ofPlatform().name(name).unstarted(() -> {
@@ -86,7 +87,7 @@ final class HeldCall<T> {
      * starter's "not implemented yet" and any exception the call threw, as an AssertionError.
      */
     T finish(String method) throws InterruptedException {
-        caller.join(Delays.CEILING);
+        end();
         rethrowNotImplemented();
         if (caller.isAlive()) {
             throw new AssertionError(method + " had not returned " + Delays.CEILING.toSeconds()
@@ -109,14 +110,43 @@ final class HeldCall<T> {
         return thrown.get();
     }
 
-    /** Always call in a finally block, after releasing the work: the caller thread must not outlive the test. */
+    /**
+     * Waits (once, at most {@link Delays#CEILING}) for the caller to end. Always call it after
+     * releasing the work, and again in a finally block: the second call does not wait again.
+     */
     void end() throws InterruptedException {
-        caller.join(Delays.CEILING);
+        if (!ended) {
+            ended = true;
+            caller.join(Delays.CEILING);
+        }
     }
 
+    /**
+     * Whether {@code thread} is blocked in a wait: parked (a latch, a future, a lock's condition)
+     * or in {@code Object.wait} (a join), and not asleep. The stack is the evidence, not only the
+     * state, so a thread that polls with short sleeps is never taken for a waiting one.
+     */
     static boolean isWaitingNotSleeping(Thread thread) {
-        Thread.State state = thread.getState();
-        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING && !isSleeping(thread);
+        if (!isBlocked(thread.getState())) {
+            return false;
+        }
+        boolean waits = false;
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            String type = frame.getClassName();
+            String method = frame.getMethodName();
+            if (type.equals("java.lang.Thread") && method.startsWith("sleep")) {
+                return false;
+            }
+            if (type.equals("jdk.internal.misc.Unsafe") && method.equals("park")
+                    || type.equals("java.lang.Object") && method.startsWith("wait")) {
+                waits = true;
+            }
+        }
+        return waits && isBlocked(thread.getState());
+    }
+
+    private static boolean isBlocked(Thread.State state) {
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
     static boolean isSleeping(Thread thread) {
