@@ -1,6 +1,7 @@
 package course.lesson01;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 import course.grading.Points;
@@ -31,6 +32,11 @@ class AmdahlTest {
     void speedup(double p, int cores, double expected) {
         double actual = Amdahl.speedup(p, cores);
 
+        if (expected != 1.0 && Math.abs(actual * expected - 1.0) < 1e-6) {
+            fail("speedup(p=%s, cores=%d) returned %.6f = (1 - p) + p / n: that is how long the parallel run takes "
+                    + "(as a fraction of the sequential run), not the speed-up. The speed-up is its reciprocal: "
+                    + "1 / ((1 - p) + p / n) = %.6f", p, cores, actual, expected);
+        }
         assertThat(actual)
                 .withFailMessage("speedup(p=%s, cores=%d) should be %.6f but was %.6f: the serial part (1 - p) "
                         + "takes as long as ever, only the parallel part p is divided by the cores",
@@ -42,6 +48,11 @@ class AmdahlTest {
     @Points(1)
     @DisplayName("with infinitely many cores the speed-up is capped at 1 / (1 - p)")
     void maxSpeedup() {
+        double max = Amdahl.maxSpeedup(0.9);
+        if (Math.abs(max - 0.1) < 1e-9) {
+            fail("maxSpeedup(0.9) returned %.6f = 1 - p, the serial fraction: the speed-up is its reciprocal, "
+                    + "1 / (1 - p) = 10", max);
+        }
         assertThat(Amdahl.maxSpeedup(0.9)).as("maxSpeedup(0.9)").isCloseTo(10.0, within(1e-9));
         assertThat(Amdahl.maxSpeedup(0.95)).as("maxSpeedup(0.95)").isCloseTo(20.0, within(1e-9));
         assertThat(Amdahl.maxSpeedup(0.0)).as("maxSpeedup(0): nothing parallel, nothing gained").isCloseTo(1.0, within(1e-9));

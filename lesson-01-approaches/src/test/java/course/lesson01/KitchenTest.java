@@ -1,12 +1,12 @@
 package course.lesson01;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import course.grading.Delays;
 import course.grading.Points;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -17,7 +17,9 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,13 +70,20 @@ class KitchenTest {
         AtomicInteger onTheStove = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
         List<String> cooks = new CopyOnWriteArrayList<>();
+        CountDownLatch firstOnTheStove = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         List<Callable<Integer>> dishes = new java.util.ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             int dish = i;
             dishes.add(() -> {
                 mostAtOnce.accumulateAndGet(onTheStove.incrementAndGet(), Math::max);
                 cooks.add(Thread.currentThread().getName());
-                Thread.yield();
+                if (dish == 1) {
+                    // The first dish stays on the stove until every dish has been handed out:
+                    // a kitchen with a second cook would start cooking another one meanwhile.
+                    firstOnTheStove.countDown();
+                    release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 onTheStove.decrementAndGet();
                 return dish * 10;
             });
@@ -82,7 +91,17 @@ class KitchenTest {
 
         List<Integer> served;
         try (Kitchen kitchen = new Kitchen(1)) {
-            served = kitchen.cookAll(dishes);
+            HeldCall<List<Integer>> diner = HeldCall.start("diner", () -> kitchen.cookAll(dishes));
+            try {
+                diner.watch(() -> firstOnTheStove.getCount() == 0);
+                release.countDown();
+                diner.end();
+                diner.rethrowNotImplemented();
+                served = diner.finish("cookAll");
+            } finally {
+                release.countDown();
+                diner.end();
+            }
         }
 
         assertThat(served).containsExactly(10, 20, 30, 40);
@@ -99,15 +118,25 @@ class KitchenTest {
     @Points(2)
     @DisplayName("serves the results in the order of the dishes, not the order they finished")
     void servesInDishOrder() throws Exception {
-        CountDownLatch saladDone = new CountDownLatch(1);
+        CountDownLatch saladStarted = new CountDownLatch(1);
+        AtomicReference<Thread> saladCook = new AtomicReference<>();
         Callable<String> stew = () -> {
-            if (!saladDone.await(CEILING_MS, TimeUnit.MILLISECONDS)) {
-                throw new TimeoutException("the salad never finished while the stew was cooking");
+            if (!saladStarted.await(CEILING_MS, TimeUnit.MILLISECONDS)) {
+                throw new TimeoutException("the salad never started while the stew was cooking");
+            }
+            // The stew is done only after the salad's cook has served the salad and is idle again:
+            // the salad surely finished first.
+            try {
+                await().atMost(Delays.CEILING).pollInterval(Duration.ofMillis(1))
+                        .until(() -> saladCook.get() != Thread.currentThread() && isIdle(saladCook.get()));
+            } catch (ConditionTimeoutException e) {
+                throw new TimeoutException("the salad's cook never became idle while the stew was cooking");
             }
             return "stew";
         };
         Callable<String> salad = () -> {
-            saladDone.countDown();
+            saladCook.set(Thread.currentThread());
+            saladStarted.countDown();
             return "salad";
         };
 
@@ -115,17 +144,25 @@ class KitchenTest {
         try (Kitchen kitchen = new Kitchen(2)) {
             served = kitchen.cookAll(List.of(stew, salad));
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof TimeoutException) {
-                fail("the stew waited %d s for the salad, which never started: with two cooks, hand out every "
-                        + "dish before you wait for any", Delays.CEILING.toSeconds());
+            if (e.getCause() instanceof TimeoutException timeout) {
+                fail("%s: with two cooks, hand out every dish before you wait for any (%d s)",
+                        timeout.getMessage(), Delays.CEILING.toSeconds());
             }
             throw e;
         }
 
         assertThat(served)
-                .withFailMessage("expected [stew, salad] (the order of the dishes) but got %s: collect the futures in the "
+                .withFailMessage("expected [stew, salad] (the order of the dishes) but got %s: the salad finished "
+                        + "first, and the results are in the order the dishes finished. Collect the futures in the "
                         + "order you submitted them, not in the order the dishes finished", served)
                 .containsExactly("stew", "salad");
+    }
+
+    /** A pool thread that has handed its dish over and waits for the next one (or has ended). */
+    private static boolean isIdle(Thread cook) {
+        Thread.State state = cook.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+                || state == Thread.State.TERMINATED;
     }
 
     @Test
@@ -138,37 +175,97 @@ class KitchenTest {
         };
 
         try (Kitchen kitchen = new Kitchen(2)) {
-            assertThatThrownBy(() -> kitchen.cookAll(List.of(() -> "tea", pie)))
-                    .as("cookAll must throw an ExecutionException whose cause is the dish's own exception")
-                    .isInstanceOf(ExecutionException.class)
-                    .cause().isSameAs(burnt);
+            Throwable thrown = StarterCalls.thrownBy(() -> kitchen.cookAll(List.of(() -> "tea", pie)));
+            assertThat(thrown)
+                    .withFailMessage("cookAll must throw an ExecutionException whose cause is the dish's own exception, "
+                            + "but it %s: do not catch the failure and serve something else instead",
+                            thrown == null ? "returned normally" : "threw " + thrown)
+                    .isInstanceOf(ExecutionException.class);
+            assertThat(thrown.getCause())
+                    .withFailMessage("cookAll threw %s, whose cause is %s, not the dish's own exception %s",
+                            thrown, thrown.getCause(), burnt)
+                    .isSameAs(burnt);
         }
     }
 
     @Test
     @Points(2)
-    @DisplayName("close() sends the cooks home: no cook thread is left running")
-    void closeEndsTheCookThreads() throws Exception {
+    @DisplayName("close() lets the cooks finish the dish in progress, waits for them, and leaves no cook thread running")
+    void closeWaitsForTheCooks() throws Exception {
+        CountDownLatch cooking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
         List<Thread> cookThreads = new CopyOnWriteArrayList<>();
-        Callable<String> note = () -> {
+        Callable<String> slowDish = () -> {
             cookThreads.add(Thread.currentThread());
-            return "done";
+            cooking.countDown();
+            try {
+                release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw e;
+            }
+            return "slow dish";
+        };
+        Callable<String> quickDish = () -> {
+            cookThreads.add(Thread.currentThread());
+            return "quick dish";
         };
         Kitchen kitchen = new Kitchen(2);
+        // A diner orders; while the slow dish is held on the stove, the kitchen is closed.
+        HeldCall<List<String>> diner = HeldCall.start("diner", () -> kitchen.cookAll(List.of(quickDish, slowDish)));
+        HeldCall<Void> closer = null;
         try {
-            kitchen.cookAll(List.of(note, note, note));
+            if (!cooking.await(CEILING_MS, TimeUnit.MILLISECONDS)) {
+                diner.rethrowNotImplemented();
+                fail("the slow dish never started cooking within %d s", Delays.CEILING.toSeconds());
+            }
+            closer = HeldCall.start("closer", () -> {
+                kitchen.close();
+                return null;
+            });
+            HeldCall.Seen seen = closer.watch(() -> true);
+            release.countDown();
+            closer.end();
+            diner.end();
+            closer.rethrowNotImplemented();
+            if (interrupted.get()) {
+                fail("close() interrupted the dish that was still cooking (shutdownNow()): the cooks must finish "
+                        + "what they have. Use shutdown() and then awaitTermination(), or ExecutorService.close()");
+            }
+            switch (seen) {
+                case RETURNED -> fail("close() returned while a dish was still cooking: close() must shut the pool "
+                        + "down AND wait until the cooks have finished (shutdown() alone does not wait, and sleeping is "
+                        + "not waiting: follow shutdown() with awaitTermination(), or call ExecutorService.close())");
+                case SLEEPING -> fail("close() was still asleep in Thread.sleep() %d s later while a dish was "
+                        + "cooking: sleeping is not waiting. Wait with awaitTermination() (or ExecutorService.close())",
+                        Delays.CEILING.toSeconds());
+                case NEITHER -> fail("close() neither returned nor waited for the cooks within %d s: it spins or "
+                        + "polls instead of waiting with awaitTermination()", Delays.CEILING.toSeconds());
+                case WAITING -> { }
+            }
+            if (closer.caller().isAlive()) {
+                fail("close() had not returned %d s after the last dish was done: did you wait (awaitTermination) "
+                        + "without calling shutdown() first? A pool that is not shut down never terminates",
+                        Delays.CEILING.toSeconds());
+            }
+            assertThat(diner.finish("cookAll")).as("what the diner was served").containsExactly("quick dish", "slow dish");
         } finally {
-            kitchen.close();
+            release.countDown();
+            if (closer != null) {
+                closer.end();
+            }
+            diner.end();
         }
 
-        assertThat(cookThreads).as("threads that cooked").isNotEmpty();
-        try {
-            await().atMost(Delays.CEILING).until(() -> cookThreads.stream().noneMatch(Thread::isAlive));
-        } catch (ConditionTimeoutException e) {
-            fail("after close() the cook threads %s were still running %d s later: close() must shut the pool "
-                    + "down (shutdown() or ExecutorService.close()), or the JVM never exits",
-                    cookThreads.stream().filter(Thread::isAlive).map(Thread::getName).distinct().toList(),
-                    Delays.CEILING.toSeconds());
+        for (Thread cook : cookThreads) {
+            cook.join(Delays.CEILING);
         }
+        List<String> alive = cookThreads.stream().filter(Thread::isAlive).map(Thread::getName).distinct().toList();
+        assertThat(alive)
+                .withFailMessage("after close() the cook threads %s were still running %d s later: close() must shut "
+                        + "the pool down (shutdown() or ExecutorService.close()), or the JVM never exits",
+                        alive, Delays.CEILING.toSeconds())
+                .isEmpty();
     }
 }

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -93,10 +95,20 @@ class LookupsTest {
     @Points(1)
     @DisplayName("the synchronous lookup runs on the caller's thread and returns the answer line")
     void synchronousLookup() {
-        String answer = Lookups.lookup(gatedBook(), "ada");
+        Thread me = Thread.currentThread();
+        PhoneBook recording = name -> {
+            lookupRanOn.add(Thread.currentThread());
+            return numberOrThrow(name);
+        };
 
+        String answer = Lookups.lookup(recording, "ada");
+
+        assertThat(lookupRanOn)
+                .withFailMessage("the synchronous lookup ran on %s, not on the caller's thread '%s': lookup() asks "
+                        + "book.numberOf(name) itself, on the thread that called it, and waits for the answer",
+                        lookupRanOn.stream().map(Thread::getName).toList(), me.getName())
+                .containsExactly(me);
         assertThat(answer).isEqualTo("ada: 555-0101");
-        assertThat(lookupRanOn).as("threads the lookup ran on").containsExactly(caller);
     }
 
     @Test
@@ -170,7 +182,14 @@ class LookupsTest {
     @Points(2)
     @DisplayName("lookupAll starts every lookup before waiting for any, and keeps the order of the names")
     void lookupAllRunsTogether() throws Exception {
+        List<String> names = List.of("grace", "ada", "alan");
         CyclicBarrier allAsking = new CyclicBarrier(3);
+        // The answers arrive in the reverse order of the names: the lookup of a name ends only after
+        // the executor has finished the whole task (lookup and the stages attached to it) of the next name.
+        Map<String, CountDownLatch> taskDone = new ConcurrentHashMap<>();
+        names.forEach(name -> taskDone.put(name, new CountDownLatch(1)));
+        Map<Thread, String> lookingUp = new ConcurrentHashMap<>();
+        CountDownLatch returned = new CountDownLatch(1);
         PhoneBook book = name -> {
             try {
                 allAsking.await(CEILING_MS, TimeUnit.MILLISECONDS);
@@ -178,13 +197,45 @@ class LookupsTest {
                 throw new IllegalStateException(new TimeoutException(
                         "only " + allAsking.getNumberWaiting() + " other lookup(s) running with the one for " + name));
             }
+            int next = names.indexOf(name) + 1;
+            if (next == names.size()) {
+                // The first answer arrives only after lookupAll has returned: by then it has attached
+                // whatever it does with the answers.
+                try {
+                    if (!returned.await(CEILING_MS, TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("lookupAll had not returned " + Delays.CEILING.toSeconds()
+                                + " s after every lookup had started: it must return the combined future at once, "
+                                + "without join() or get() inside");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                try {
+                    taskDone.get(names.get(next)).await(CEILING_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            lookingUp.put(Thread.currentThread(), name);
             return numberOrThrow(name);
         };
+        Executor tracking = task -> lookupThreads.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                String name = lookingUp.remove(Thread.currentThread());
+                if (name != null) {
+                    taskDone.get(name).countDown();
+                }
+            }
+        });
 
         List<String> answers;
         try {
-            answers = Lookups.lookupAll(book, List.of("grace", "ada", "alan"), lookupThreads)
-                    .get(CEILING_MS, TimeUnit.MILLISECONDS);
+            CompletableFuture<List<String>> all = Lookups.lookupAll(book, names, tracking);
+            returned.countDown();
+            answers = all.get(CEILING_MS, TimeUnit.MILLISECONDS);
         } catch (UnsupportedOperationException notYet) {
             throw notYet;
         } catch (ExecutionException | RuntimeException e) {
@@ -192,9 +243,22 @@ class LookupsTest {
                 fail("only 1 of 3 lookups was running at the same time: start every lookupAsync first "
                         + "(collect the futures), then combine them with allOf; do not join() inside the loop");
             }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalStateException notReturned && t.getMessage().startsWith("lookupAll had not")) {
+                    throw new AssertionError(notReturned.getMessage(), e);
+                }
+            }
             throw e;
+        } finally {
+            returned.countDown();
         }
-        assertThat(answers).containsExactly("grace: 555-0103", "ada: 555-0101", "alan: 555-0102");
+        List<String> expected = List.of("grace: 555-0103", "ada: 555-0101", "alan: 555-0102");
+        if (answers != null && answers.equals(expected.reversed())) {
+            fail("got %s: the answers are in the order they completed (the test made them arrive in reverse), "
+                    + "not in the order of the names. Keep the futures in a list in the order of the names and, "
+                    + "after allOf, join() each of them in that order", answers);
+        }
+        assertThat(answers).as("answers of lookupAll, in the order of the names").containsExactlyElementsOf(expected);
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

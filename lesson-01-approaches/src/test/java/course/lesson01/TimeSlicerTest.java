@@ -1,10 +1,14 @@
 package course.lesson01;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Points;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,69 +16,89 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * The workloads are new in every run (random names and durations): the expected timelines come
+ * from the test's own simulation ({@link Schedules}), so only a real algorithm can match them.
+ */
 @DisplayName("Exercise 1 · Time slicing: round robin versus one job after another")
 class TimeSlicerTest {
 
-    /** One long job first, then two short ones: the case where time slicing shows its point. */
-    private static final List<Job> LONG_FIRST = List.of(new Job("A", 6), new Job("B", 2), new Job("C", 1));
+    private final Random random = Schedules.random();
 
     private static Slice s(String job, int start, int end) {
         return new Slice(job, start, end);
     }
 
+    /** Fails with a message naming the mistake, if the timeline is not the right round robin. */
+    private static void assertRoundRobin(List<Job> jobs, int quantum, int switchCost, Timeline timeline) {
+        assertThat(timeline).as("roundRobin returned null").isNotNull();
+        String mistake = Schedules.judgeRoundRobin(jobs, quantum, switchCost, timeline.slices());
+        if (mistake != null) {
+            fail(mistake);
+        }
+    }
+
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("sequential runs each job to the end, one right after the other")
     void sequentialRunsJobsBackToBack() {
-        Timeline timeline = TimeSlicer.sequential(LONG_FIRST);
+        List<Job> jobs = Schedules.workload(random, 3);
+
+        Timeline timeline = TimeSlicer.sequential(jobs);
 
         assertThat(timeline.slices())
-                .as("sequential(A=6, B=2, C=1): each job starts where the previous one ended, at time 0 first")
-                .containsExactly(s("A", 0, 6), s("B", 6, 8), s("C", 8, 9));
-        assertThat(timeline.completionTimes()).containsExactly(Map.entry("A", 6), Map.entry("B", 8), Map.entry("C", 9));
+                .as("sequential(%s): each job starts where the previous one ended, at time 0 first",
+                        Schedules.describe(jobs))
+                .containsExactlyElementsOf(Schedules.sequential(jobs));
+        assertThat(timeline.makespan()).as("makespan").isEqualTo(jobs.stream().mapToInt(Job::duration).sum());
     }
 
     @Test
     @Points(2)
-    @DisplayName("round robin gives each job at most one quantum per turn")
+    @DisplayName("round robin gives each job at most one quantum per turn, and each turn is its own slice")
     void roundRobinSlicesByQuantum() {
-        Timeline timeline = TimeSlicer.roundRobin(LONG_FIRST, 2, 0);
+        List<String> n = Schedules.names(random, 3);
+        String a = n.get(0);
+        String b = n.get(1);
+        String c = n.get(2);
+        List<Job> jobs = List.of(new Job(a, 6), new Job(b, 2), new Job(c, 1));
 
-        List<Slice> expected = List.of(s("A", 0, 2), s("B", 2, 4), s("C", 4, 5), s("A", 5, 7), s("A", 7, 9));
-        if (timeline.slices().equals(List.of(s("A", 0, 6), s("B", 6, 8), s("C", 8, 9)))) {
-            throw new AssertionError("every job ran to the end in one slice: the quantum was ignored "
-                    + "(a job may run at most `quantum` units, then it goes to the back of the queue). Got " + timeline);
-        }
-        for (Slice slice : timeline.slices()) {
-            assertThat(slice.length())
-                    .withFailMessage("slice %s lasted %d units, longer than the quantum 2. Timeline: %s",
-                            slice, slice.length(), timeline)
-                    .isLessThanOrEqualTo(2);
-        }
-        assertThat(timeline.slices())
-                .withFailMessage("roundRobin(A=6, B=2, C=1, quantum 2, switchCost 0):%n expected %s%n      got %s%n"
-                        + "(C needs only 1 unit: its slice ends after 1 unit, not after a full quantum; "
-                        + "a job alone in the queue gets one slice per quantum)", expected, timeline.slices())
-                .isEqualTo(expected);
+        Timeline timeline = TimeSlicer.roundRobin(jobs, 2, 0);
+
+        // The lesson's example: a runs its last two turns alone, as two slices.
+        assertThat(Schedules.roundRobin(jobs, 2, 0, Schedules.Variant.RIGHT))
+                .containsExactly(s(a, 0, 2), s(b, 2, 4), s(c, 4, 5), s(a, 5, 7), s(a, 7, 9));
+        assertRoundRobin(jobs, 2, 0, timeline);
+        assertThat(timeline.completionTimes())
+                .as("completion times")
+                .containsExactly(Map.entry(b, 4), Map.entry(c, 5), Map.entry(a, 9));
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("a preempted job goes to the back of the queue, behind the jobs that were waiting")
     void preemptedJobGoesToTheBack() {
-        List<Job> equal = List.of(new Job("A", 3), new Job("B", 3), new Job("C", 3));
+        List<String> n = Schedules.names(random, 3);
+        List<Job> equal = List.of(new Job(n.get(0), 3), new Job(n.get(1), 3), new Job(n.get(2), 3));
 
         Timeline timeline = TimeSlicer.roundRobin(equal, 2, 0);
 
-        List<Slice> slices = timeline.slices();
-        assertThat(slices.size()).as("number of slices in " + timeline).isGreaterThanOrEqualTo(2);
-        assertThat(slices.get(1).job())
-                .withFailMessage("job %s ran again right after its first slice while the others were waiting: "
-                        + "a preempted job goes to the BACK of the queue. Timeline: %s", slices.get(0).job(), timeline)
-                .isNotEqualTo(slices.get(0).job());
-        assertThat(slices)
-                .as("roundRobin(A=3, B=3, C=3, quantum 2): every job gets a turn before anyone gets a second one")
-                .containsExactly(s("A", 0, 2), s("B", 2, 4), s("C", 4, 6), s("A", 6, 7), s("B", 7, 8), s("C", 8, 9));
+        assertRoundRobin(equal, 2, 0, timeline);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("matches the test's own simulation on random workloads, quanta and switching costs")
+    void matchesTheSimulationOnRandomWorkloads() {
+        for (int round = 0; round < 9; round++) {
+            int quantum = 2 + round % 3;
+            int switchCost = round / 3;
+            List<Job> jobs = Schedules.workload(random, quantum);
+
+            Timeline timeline = TimeSlicer.roundRobin(jobs, quantum, switchCost);
+
+            assertRoundRobin(jobs, quantum, switchCost, timeline);
+        }
     }
 
     static Stream<Arguments> workloads() {
@@ -110,18 +134,17 @@ class TimeSlicerTest {
     @Points(2)
     @DisplayName("switching to a different job costs idle time, so time slicing can take longer than sequential")
     void switchingCostsTime() {
-        Timeline timeline = TimeSlicer.roundRobin(LONG_FIRST, 2, 1);
+        List<String> n = Schedules.names(random, 3);
+        String a = n.get(0);
+        String b = n.get(1);
+        String c = n.get(2);
+        List<Job> jobs = List.of(new Job(a, 6), new Job(b, 2), new Job(c, 1));
 
-        List<Slice> expected = List.of(s("A", 0, 2), s("B", 3, 5), s("C", 6, 7), s("A", 8, 10), s("A", 10, 12));
-        assertThat(timeline.slices().getFirst().start())
-                .withFailMessage("the first slice started at %d, not 0: nothing is switched before the first job runs",
-                        timeline.slices().getFirst().start())
-                .isZero();
-        assertThat(timeline.slices())
-                .withFailMessage("roundRobin(A=6, B=2, C=1, quantum 2, switchCost 1):%n expected %s%n      got %s%n"
-                        + "(a switch is paid only when the CPU moves to a DIFFERENT job: A continuing after A costs nothing)",
-                        expected, timeline.slices())
-                .isEqualTo(expected);
+        Timeline timeline = TimeSlicer.roundRobin(jobs, 2, 1);
+
+        assertThat(Schedules.roundRobin(jobs, 2, 1, Schedules.Variant.RIGHT))
+                .containsExactly(s(a, 0, 2), s(b, 3, 5), s(c, 6, 7), s(a, 8, 10), s(a, 10, 12));
+        assertRoundRobin(jobs, 2, 1, timeline);
         assertThat(timeline.makespan()).as("with switching cost the jobs end later than the sequential 9").isEqualTo(12);
     }
 
@@ -129,35 +152,49 @@ class TimeSlicerTest {
     @Points(1)
     @DisplayName("rejects a quantum below 1 and a negative switching cost")
     void rejectsNonsense() {
-        assertThat(StarterCalls.thrownBy(() -> TimeSlicer.roundRobin(LONG_FIRST, 0, 0)))
-                .as("roundRobin with quantum 0 (it would never finish anything) must throw")
+        List<Job> jobs = Schedules.workload(random, 2);
+        assertThat(StarterCalls.thrownBy(() -> TimeSlicer.roundRobin(jobs, 0, 0)))
+                .as("roundRobin with quantum 0 (it would never finish anything) must throw IllegalArgumentException")
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(StarterCalls.thrownBy(() -> TimeSlicer.roundRobin(LONG_FIRST, 2, -1)))
-                .as("roundRobin with a negative switching cost must throw")
+        assertThat(StarterCalls.thrownBy(() -> TimeSlicer.roundRobin(jobs, 2, -1)))
+                .as("roundRobin with a negative switching cost must throw IllegalArgumentException")
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     @Points(2)
-    @DisplayName("draws the timeline as a Mermaid gantt chart, one section per job")
+    @DisplayName("draws the timeline as a Mermaid gantt chart, one section per job in the order the jobs first ran")
     void drawsMermaidGantt() {
-        Timeline timeline = new Timeline(List.of(s("A", 0, 2), s("B", 2, 4), s("C", 4, 5), s("A", 5, 7), s("A", 7, 9)));
+        // Names in reverse alphabetical order, so the order the jobs first ran is not the sorted order.
+        List<String> names = new ArrayList<>(Schedules.names(random, 3));
+        names.sort(Comparator.reverseOrder());
+        int quantum = 2 + random.nextInt(2);
+        List<Job> jobs = new ArrayList<>();
+        for (String name : names) {
+            jobs.add(new Job(name, 1 + random.nextInt(3 * quantum)));
+        }
+        jobs.set(0, new Job(names.getFirst(), 2 * quantum + 1));     // comes back after the others
+        List<Slice> slices = Schedules.roundRobin(jobs, quantum, random.nextInt(2), Schedules.Variant.RIGHT);
+        String title = "Round robin, quantum " + quantum;
 
-        String chart = TimeSlicer.toMermaidGantt("Round robin, quantum 2", timeline);
+        String chart = TimeSlicer.toMermaidGantt(title, new Timeline(slices));
 
-        assertThat(chart).isEqualTo("""
-                gantt
-                    title Round robin, quantum 2
-                    dateFormat X
-                    axisFormat %s
-                    section A
-                    A : 0, 2
-                    A : 5, 7
-                    A : 7, 9
-                    section B
-                    B : 2, 4
-                    section C
-                    C : 4, 5
-                """);
+        String expected = Schedules.gantt(title, slices);
+        if (chart != null && !chart.equals(expected)) {
+            long sections = chart.lines().filter(l -> l.strip().startsWith("section ")).count();
+            if (sections > names.size()) {
+                fail("the chart has %d sections for %d jobs: one section per job, listing all of its slices "
+                        + "(not a new section for every slice).%nExpected:%n%s%nGot:%n%s", sections, names.size(),
+                        expected, chart);
+            }
+            List<String> order = chart.lines().filter(l -> l.strip().startsWith("section "))
+                    .map(l -> l.strip().substring("section ".length())).toList();
+            if (order.equals(names.stream().sorted().toList())) {
+                fail("the sections are in alphabetical order %s, but must follow the order the jobs first ran %s "
+                        + "(a HashMap or TreeMap loses that order; a LinkedHashMap keeps it).%nExpected:%n%s%nGot:%n%s",
+                        order, names, expected, chart);
+            }
+        }
+        assertThat(chart).as("toMermaidGantt(\"%s\", %s)", title, slices).isEqualTo(expected);
     }
 }

@@ -1,8 +1,13 @@
 package course.lesson01;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
+import course.grading.Delays;
 import course.grading.Points;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,6 +17,54 @@ class UnitsTest {
 
     private static final long OUR_PID = ProcessHandle.current().pid();
 
+    private static final String CALLER = "units-caller";
+
+    /**
+     * Calls {@code method} on a thread named {@value #CALLER} while the report made on the new
+     * thread is held back (inside {@link UnitReport#ofCurrentThread}) until the caller is seen
+     * waiting. A caller that does not wait (no join, or a sleep) returns while the report is held.
+     */
+    private static UnitReport reportWhileHeld(String method, Callable<UnitReport> work) throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        UnitReport.beforeReport = () -> {
+            if (!Thread.currentThread().getName().equals(CALLER)) {   // on the new thread: hold the report
+                held.countDown();
+                try {
+                    release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        HeldCall<UnitReport> call = HeldCall.start(CALLER, work);
+        try {
+            HeldCall.Seen seen = call.watch(() -> held.getCount() == 0);
+            boolean wasHeld = held.getCount() == 0;
+            release.countDown();
+            call.end();
+            call.rethrowNotImplemented();
+            if (wasHeld) {     // (code run on the caller's own thread is never held: the asserts name that)
+                switch (seen) {
+                    case RETURNED -> fail("%s returned while the new thread was still making its report: did you "
+                            + "forget to join() the thread, or wait with Thread.sleep()? Sleeping is not waiting: "
+                            + "join() waits until the thread has ended, and makes what it wrote visible", method);
+                    case SLEEPING -> fail("%s was still asleep in Thread.sleep() %d s later while the new thread "
+                            + "was making its report: sleeping is not waiting, join() the thread", method,
+                            Delays.CEILING.toSeconds());
+                    case NEITHER -> fail("%s neither returned nor waited for the new thread within %d s: it spins "
+                            + "or polls instead of waiting with join()", method, Delays.CEILING.toSeconds());
+                    case WAITING -> { }
+                }
+            }
+            return call.finish(method);
+        } finally {
+            release.countDown();
+            call.end();
+            UnitReport.beforeReport = () -> { };
+        }
+    }
+
     @AfterEach
     void noChildLeftBehind() {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
@@ -19,11 +72,11 @@ class UnitsTest {
 
     @Test
     @Points(3)
-    @DisplayName("a platform thread runs in our process, on a new non-daemon thread with the given name")
+    @DisplayName("a platform thread runs in our process, on a new non-daemon thread with the given name, and is waited for")
     void platformThread() throws Exception {
-        String caller = Thread.currentThread().getName();
+        String caller = CALLER;
 
-        UnitReport report = Units.platformThread("worker-7");
+        UnitReport report = reportWhileHeld("platformThread", () -> Units.platformThread("worker-7"));
 
         assertThat(report).as("the report from platformThread(\"worker-7\")").isNotNull();
         assertThat(report.thread())
@@ -44,11 +97,11 @@ class UnitsTest {
 
     @Test
     @Points(3)
-    @DisplayName("a virtual thread runs in our process too, and is always a daemon")
+    @DisplayName("a virtual thread runs in our process too, is always a daemon, and is waited for")
     void virtualThread() throws Exception {
-        String caller = Thread.currentThread().getName();
+        String caller = CALLER;
 
-        UnitReport report = Units.virtualThread("fiber-1");
+        UnitReport report = reportWhileHeld("virtualThread", () -> Units.virtualThread("fiber-1"));
 
         assertThat(report).as("the report from virtualThread(\"fiber-1\")").isNotNull();
         assertThat(report.thread())

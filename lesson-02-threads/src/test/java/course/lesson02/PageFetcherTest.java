@@ -19,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -187,24 +189,73 @@ class PageFetcherTest {
 
     @Test
     @Points(2)
-    @DisplayName("returns only after every fetch thread has finished")
+    @DisplayName("returns only after every fetch thread has finished, waiting with join(), not by sleeping")
     void waitsForEveryThread() throws Exception {
+        waitsForEveryThread(false);   // let the threads finish from the first started to the last
+        waitsForEveryThread(true);    // and from the last started to the first
+    }
+
+    private void waitsForEveryThread(boolean lastFirst) throws Exception {
+        List<URI> pages = pages(SITES);
+        List<CountDownLatch> releases = pages.stream().map(p -> new CountDownLatch(1)).toList();
+        AtomicReferenceArray<Thread> fetchedOn = new AtomicReferenceArray<>(pages.size());
         List<Thread> threads = new CopyOnWriteArrayList<>();
-        PageSource recording = page -> {
+        AtomicInteger finished = new AtomicInteger();
+        PageSource held = page -> {
+            int index = pages.indexOf(page);
+            fetchedOn.set(index, Thread.currentThread());
             threads.add(Thread.currentThread());
-            return Http.get(page);
+            try {
+                releases.get(index).await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                return "held " + page.getPath();
+            } finally {
+                finished.incrementAndGet();
+            }
         };
+        // The fetches are held until fetchAll is seen waiting for them, then let finish one at a
+        // time. A fetchAll that sleeps instead of waiting, or waits for only some of its threads,
+        // returns while a fetch is still held.
+        HeldCall<List<PageResult>> call = HeldCall.start("caller", () -> new PageFetcher(held).fetchAll(pages));
+        List<PageResult> results;
+        try {
+            HeldCall.Seen seen = call.watch(() -> threads.size() == pages.size());
+            int finishedThen = finished.get();
+            int startedThen = threads.size();
+            int releasedWhenReturned = seen == HeldCall.Seen.WAITING
+                    ? call.releaseOneByOne(lastFirst ? releases.reversed() : releases,
+                            k -> fetchedOn.get(lastFirst ? pages.size() - 1 - k : k))
+                    : -1;
+            releases.forEach(CountDownLatch::countDown);
+            call.end();
+            call.rethrowNotImplemented();
+            String mistake = HeldCall.mistake(seen, "fetchAll", "fetches", startedThen, finishedThen, pages.size());
+            if (mistake != null) {
+                fail(mistake);
+            }
+            if (releasedWhenReturned >= 0) {
+                fail(HeldCall.returnedTooSoon("fetchAll", "fetches", releasedWhenReturned, pages.size()));
+            }
+            results = call.finish("fetchAll");
+        } finally {
+            releases.forEach(CountDownLatch::countDown);
+            call.end();
+        }
 
-        new PageFetcher(recording).fetchAll(pages(SITES));
-
+        assertThat(results).as("results of fetchAll").isNotNull().hasSize(pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            assertThat(results.get(i))
+                    .withFailMessage("result %d is null although fetchAll had waited for the threads: each thread "
+                            + "must store its result before it ends", i)
+                    .isNotNull();
+            assertThat(results.get(i).body()).as("body of %s", pages.get(i)).isEqualTo("held " + SITES.get(i));
+        }
+        for (Thread thread : threads) {
+            thread.join(Delays.CEILING);
+        }
         List<String> stillRunning = threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
         assertThat(stillRunning)
-                .withFailMessage("fetchAll returned while fetch threads %s were still running: join() every thread "
-                        + "(after starting them all) before returning", stillRunning)
+                .withFailMessage("the fetch threads %s were still running %d s after fetchAll returned",
+                        stillRunning, Delays.CEILING.toSeconds())
                 .isEmpty();
-        assertThat(threads)
-                .withFailMessage("fetchAll returned when only %d of %d fetches had even begun: join() every thread "
-                        + "(after starting them all) before returning", threads.size(), SITES.size())
-                .hasSize(SITES.size());
     }
 }

@@ -8,10 +8,14 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 
@@ -22,16 +26,21 @@ import static org.assertj.core.api.Assertions.fail;
 class ResultCollectorTest {
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("puts each task's value at the task's position, even when the tasks finish in reverse order")
     void keepsTaskOrderWhenTasksFinishInReverse() throws Exception {
         int n = 4;
         AtomicReferenceArray<Thread> threads = new AtomicReferenceArray<>(n);
         List<CountDownLatch> started = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
+        Thread caller = Thread.currentThread();
         List<Callable<String>> tasks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int me = i;
             tasks.add(() -> {
+                if (Thread.currentThread() == caller) {
+                    throw new IllegalStateException("run() was called instead of start(): task " + me
+                            + " ran on the caller's thread '" + caller.getName() + "'");
+                }
                 threads.set(me, Thread.currentThread());
                 started.get(me).countDown();
                 if (me + 1 < n) {
@@ -47,7 +56,7 @@ class ResultCollectorTest {
             });
         }
 
-        List<String> values = ResultCollector.callAll(tasks);
+        List<String> values = callAllNoneFails(tasks);
 
         List<String> expected = List.of("value-0", "value-1", "value-2", "value-3");
         assertThat(values).as("callAll returned null").isNotNull();
@@ -59,7 +68,7 @@ class ResultCollectorTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("returns exactly one value per task when a hundred tasks finish at the same moment")
     void loosesNothingUnderManyThreads() throws Exception {
         int n = 100;
@@ -68,12 +77,17 @@ class ResultCollectorTest {
         for (int i = 0; i < n; i++) {
             int value = i;
             tasks.add(() -> {
-                finishTogether.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    finishTogether.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | BrokenBarrierException e) {
+                    throw new IllegalStateException("not all " + n + " tasks were running at the same time: the "
+                            + "tasks must all run at the same time (start all, then join all)", e);
+                }
                 return value;
             });
         }
 
-        List<Integer> values = ResultCollector.callAll(tasks);
+        List<Integer> values = callAllNoneFails(tasks);
 
         List<Integer> expected = IntStream.range(0, n).boxed().toList();
         assertThat(values).as("callAll returned null").isNotNull();
@@ -89,7 +103,7 @@ class ResultCollectorTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("carries a task's exception back to the caller, wrapped in an ExecutionException")
     void carriesExceptionsBack() throws Exception {
         IllegalStateException boom = new IllegalStateException("page 1 is broken");
@@ -118,5 +132,117 @@ class ResultCollectorTest {
         fail("callAll returned %s although task 1 threw %s. An exception thrown inside a thread only ends that "
                 + "thread (and is printed); it is lost unless the thread catches it and the caller rethrows it "
                 + "as new ExecutionException(cause).", values, boom);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("reports the first failing task in task order, even when a later task failed earlier in time")
+    void reportsTheFirstFailureInTaskOrder() throws Exception {
+        IllegalStateException first = new IllegalStateException("task 1 failed (first in task order, second in time)");
+        IllegalStateException second = new IllegalStateException("task 2 failed (second in task order, first in time)");
+        AtomicReference<Thread> thirdThread = new AtomicReference<>();
+        CountDownLatch thirdStarted = new CountDownLatch(1);
+        List<Callable<String>> tasks = List.of(
+                () -> "value-0",
+                () -> {
+                    // Task 1 fails only after the whole thread of task 2 has ended (and failed).
+                    if (!thirdStarted.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IllegalStateException("task 2 never started while task 1 was running: the tasks "
+                                + "must all run at the same time (start all, then join all)");
+                    }
+                    thirdThread.get().join(Delays.CEILING);
+                    throw first;
+                },
+                () -> {
+                    thirdThread.set(Thread.currentThread());
+                    thirdStarted.countDown();
+                    throw second;
+                });
+
+        try {
+            List<String> values = ResultCollector.callAll(tasks);
+            fail("callAll returned %s although tasks 1 and 2 threw: carry a task's exception back as "
+                    + "new ExecutionException(cause)", values);
+        } catch (ExecutionException e) {
+            if (e.getCause() == second) {
+                fail("callAll reported task 2's exception, the failure that happened first in TIME; the contract is "
+                        + "the first failing task in TASK order (task 1, which failed later). Store each task's "
+                        + "exception in its own slot, join every thread, then look at the slots in task order.");
+            }
+            assertThat(e.getCause())
+                    .withFailMessage("the ExecutionException's cause is %s, but the first failing task in task order "
+                            + "(task 1) threw %s", e.getCause(), first)
+                    .isSameAs(first);
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("returns only after every task has finished, waiting with join(), not by sleeping")
+    void waitsForEveryTask() throws Exception {
+        waitsForEveryTask(false);   // let the threads finish from the first started to the last
+        waitsForEveryTask(true);    // and from the last started to the first
+    }
+
+    private void waitsForEveryTask(boolean lastFirst) throws Exception {
+        int n = 3;
+        List<CountDownLatch> releases = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
+        AtomicReferenceArray<Thread> ranOn = new AtomicReferenceArray<>(n);
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int me = i;
+            tasks.add(() -> {
+                ranOn.set(me, Thread.currentThread());
+                started.incrementAndGet();
+                try {
+                    releases.get(me).await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    return "value-" + me;
+                } finally {
+                    finished.incrementAndGet();
+                }
+            });
+        }
+        // The tasks are held until callAll is seen waiting for them, then let finish one at a time.
+        // A callAll that sleeps instead of waiting, or waits for only some of its threads, returns
+        // while a task is still held.
+        HeldCall<List<String>> call = HeldCall.start("caller", () -> ResultCollector.callAll(tasks));
+        List<String> values;
+        try {
+            HeldCall.Seen seen = call.watch(() -> started.get() == n);
+            int finishedThen = finished.get();
+            int startedThen = started.get();
+            int releasedWhenReturned = seen == HeldCall.Seen.WAITING
+                    ? call.releaseOneByOne(lastFirst ? releases.reversed() : releases,
+                            k -> ranOn.get(lastFirst ? n - 1 - k : k))
+                    : -1;
+            releases.forEach(CountDownLatch::countDown);
+            call.end();
+            call.rethrowNotImplemented();
+            String mistake = HeldCall.mistake(seen, "callAll", "tasks", startedThen, finishedThen, n);
+            if (mistake != null) {
+                fail(mistake);
+            }
+            if (releasedWhenReturned >= 0) {
+                fail(HeldCall.returnedTooSoon("callAll", "tasks", releasedWhenReturned, n));
+            }
+            values = call.finish("callAll");
+        } finally {
+            releases.forEach(CountDownLatch::countDown);
+            call.end();
+        }
+        assertThat(values).as("values of the tasks, in task order").containsExactly("value-0", "value-1", "value-2");
+    }
+
+    /** callAll for tasks that must not fail: a failure means the threads did not run as the test needs. */
+    private static <T> List<T> callAllNoneFails(List<Callable<T>> tasks) throws InterruptedException {
+        try {
+            return ResultCollector.callAll(tasks);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new AssertionError("callAll threw " + e + ", but no task fails when the tasks run as asked: "
+                    + cause.getMessage(), e);
+        }
     }
 }

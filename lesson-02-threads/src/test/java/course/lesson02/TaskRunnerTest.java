@@ -13,11 +13,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 
 @DisplayName("Exercise 2 · start() vs run(), then join")
 class TaskRunnerTest {
@@ -84,60 +84,61 @@ class TaskRunnerTest {
 
     @Test
     @Points(2)
-    @DisplayName("returns only after every task has finished")
+    @DisplayName("returns only after every task has finished, waiting with join(), not by sleeping")
     void returnsOnlyWhenAllTasksHaveFinished() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+        returnsOnlyWhenAllTasksHaveFinished(false);   // let the threads finish from the first started to the last
+        returnsOnlyWhenAllTasksHaveFinished(true);    // and from the last started to the first
+    }
+
+    private void returnsOnlyWhenAllTasksHaveFinished(boolean lastFirst) throws Exception {
+        List<CountDownLatch> releases = IntStream.range(0, TASKS).mapToObj(i -> new CountDownLatch(1)).toList();
+        AtomicReferenceArray<Thread> ranOn = new AtomicReferenceArray<>(TASKS);
         AtomicInteger arrived = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
         List<Runnable> tasks = new ArrayList<>();
         for (int i = 0; i < TASKS; i++) {
+            int me = i;
             tasks.add(() -> {
+                ranOn.set(me, Thread.currentThread());
                 arrived.incrementAndGet();
                 try {
-                    release.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                    releases.get(me).await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 finished.incrementAndGet();
             });
         }
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread caller = Thread.ofPlatform().name("caller").start(() -> {
-            try {
-                TaskRunner.runAll(tasks);
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
+        // The tasks are held until runAll is seen waiting for them, then let finish one at a time.
+        // A runAll that sleeps instead of waiting, or waits for only some of its threads, returns
+        // while a task is still held.
+        HeldCall<Void> call = HeldCall.start("caller", () -> {
+            TaskRunner.runAll(tasks);
+            return null;
         });
         try {
-            // The caller either waits (in join) while the tasks are held, or returns early.
-            await().atMost(Delays.CEILING).until(() -> !caller.isAlive()
-                    || arrived.get() == TASKS && isWaiting(caller));
-            boolean returnedEarly = !caller.isAlive();
-            int finishedWhenReturned = finished.get();
-            release.countDown();
-            caller.join(Delays.CEILING);
-            rethrowNotImplemented(thrown.get());
-            if (returnedEarly) {
-                fail("runAll returned while its tasks were still running (%d of %d had finished): "
-                        + "did you forget to join() the threads?", finishedWhenReturned, TASKS);
+            HeldCall.Seen seen = call.watch(() -> arrived.get() == TASKS);
+            int finishedThen = finished.get();
+            int startedThen = arrived.get();
+            int releasedWhenReturned = seen == HeldCall.Seen.WAITING
+                    ? call.releaseOneByOne(lastFirst ? releases.reversed() : releases,
+                            k -> ranOn.get(lastFirst ? TASKS - 1 - k : k))
+                    : -1;
+            releases.forEach(CountDownLatch::countDown);
+            call.end();
+            call.rethrowNotImplemented();
+            String mistake = HeldCall.mistake(seen, "runAll", "tasks", startedThen, finishedThen, TASKS);
+            if (mistake != null) {
+                fail(mistake);
             }
-            assertThat(thrown.get()).as("runAll threw").isNull();
+            if (releasedWhenReturned >= 0) {
+                fail(HeldCall.returnedTooSoon("runAll", "tasks", releasedWhenReturned, TASKS));
+            }
+            assertThat(call.thrown()).as("runAll threw").isNull();
             assertThat(finished.get()).as("tasks finished when runAll returned").isEqualTo(TASKS);
         } finally {
-            release.countDown();
-            caller.join(Delays.CEILING);
-        }
-    }
-
-    private static boolean isWaiting(Thread thread) {
-        Thread.State state = thread.getState();
-        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
-    }
-
-    private static void rethrowNotImplemented(Throwable t) {
-        if (t instanceof UnsupportedOperationException u) {
-            throw u;
+            releases.forEach(CountDownLatch::countDown);
+            call.end();
         }
     }
 }

@@ -73,6 +73,11 @@ class ThreadFactsTest {
         Thread parked = Thread.ofPlatform().name("parked").daemon(true).start(() -> awaitQuietly(release));
         try {
             await().atMost(Delays.CEILING).until(() -> parked.getState() == Thread.State.WAITING);
+            ThreadSnapshot other = ThreadFacts.describe(parked);
+            assertThat(other.name())
+                    .withFailMessage("describe(parked), called from '%s', described the thread '%s': describe the "
+                            + "thread you are given, not Thread.currentThread()", me.getName(), other.name())
+                    .isEqualTo("parked");
             assertThat(ThreadFacts.describe(parked))
                     .as("describe() of a thread waiting on a latch")
                     .isEqualTo(new ThreadSnapshot("parked", parked.threadId(), true, Thread.State.WAITING));
