@@ -346,11 +346,13 @@ class WorkerPoolTest {
     @Test
     @Points(2)
     @DisplayName("close() waits until every worker has ended; an interrupt neither cuts the wait short nor gets lost")
-    void closeWaitsForTheWorkersAndKeepsTheInterrupt() {
+    void closeWaitsForTheWorkersAndKeepsTheInterrupt() throws InterruptedException {
         AtomicInteger running = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         WorkerPool<Integer, Integer> p = pool(2, job -> {
             running.incrementAndGet();
             passGateIgnoringInterrupts();
+            done.incrementAndGet();
             return job;
         });
         p.submit(1);
@@ -362,18 +364,18 @@ class WorkerPoolTest {
         }
 
         AtomicBoolean interruptedAfterClose = new AtomicBoolean();
-        AtomicInteger aliveAfterClose = new AtomicInteger(-1);
+        AtomicInteger doneAtClose = new AtomicInteger(-1);
         Background<Void> closer = Background.run("closer", () -> {
             p.close();
             interruptedAfterClose.set(Thread.currentThread().isInterrupted());
-            aliveAfterClose.set((int) factory.alive());
+            doneAtClose.set(done.get());
         });
         try {
             switch (closer.awaitParkedOrDone()) {
                 case PARKED -> { }
                 case FINISHED -> {
                     closer.rethrowFailure();
-                    fail("close() returned while " + aliveAfterClose.get() + " workers were still running their jobs: "
+                    fail("close() returned while " + (2 - doneAtClose.get()) + " of 2 jobs were still running: "
                             + "close() must wait until every worker has ended (shutdown() alone only queues the pills), "
                             + "like ExecutorService.close()");
                 }
@@ -396,17 +398,22 @@ class WorkerPoolTest {
                         ? "close() threw " + t + " when its thread was interrupted while waiting: close() must not throw "
                                 + "(like ExecutorService.close()); catch InterruptedException, keep waiting, and re-assert "
                                 + "the interrupt at the end"
-                        : "close() returned when its thread was interrupted, while " + aliveAfterClose.get() + " workers "
-                                + "were still running: an interrupt must not cut the wait short. Catch "
+                        : "close() returned when its thread was interrupted, while " + (2 - doneAtClose.get()) + " of 2 "
+                                + "jobs were still running: an interrupt must not cut the wait short. Catch "
                                 + "InterruptedException, remember it, and keep waiting for the workers");
             }
         } finally {
             gate.countDown();
         }
         closer.get("close() did not return after every job had finished: did shutdown() queue one pill per worker?");
-        assertThat(aliveAfterClose.get())
-                .withFailMessage("close() returned while %d workers were still alive: wait until every worker has ended",
-                        aliveAfterClose.get())
+        assertThat(doneAtClose.get())
+                .withFailMessage("close() returned while %d of 2 jobs were still running: wait until every worker has ended",
+                        2 - doneAtClose.get())
+                .isEqualTo(2);
+        joinAll(factory.threads, Delays.CEILING);
+        assertThat(factory.alive())
+                .withFailMessage("%d workers were still alive after close() returned and the jobs were done: did "
+                        + "shutdown() queue one poison pill per worker?", factory.alive())
                 .isZero();
         assertThat(interruptedAfterClose.get())
                 .withFailMessage("close() swallowed the interrupt: its thread was interrupted while waiting, but its "
