@@ -27,7 +27,7 @@ public final class Demo02_OsCallsInJava {
         // os.popen("uname -s"): start a child, read what it prints.
         Process uname = new ProcessBuilder(List.of("uname", "-s")).start();
         String system = new String(uname.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        System.out.println("os.popen(cmd) -> new ProcessBuilder(cmd).start()          : uname says '" + system
+        System.out.println("os.popen(cmd) -> new ProcessBuilder(\"sh\", \"-c\", cmd)      : uname says '" + system
                 + "', exit code " + uname.waitFor());
 
         // os.kill(pid, SIGTERM) / SIGKILL: destroy() and destroyForcibly().
@@ -39,7 +39,7 @@ public final class Demo02_OsCallsInJava {
         System.out.println("os.kill(pid, SIGTERM) -> process.destroy()                : gone=" + gone
                 + ", exit code " + (gone ? sleeper.exitValue() : -1) + " (128 + 15 = killed by SIGTERM)");
 
-        System.out.println("os.abort()    -> Runtime.getRuntime().halt(status)        (not run here: it would end this demo)");
+        System.out.println("os._exit(n)   -> Runtime.getRuntime().halt(n)             (not run here: it would end this demo); os.abort() = SIGABRT, no Java twin");
         System.out.println("os.fork()     -> none. A JVM cannot copy itself; it starts a new JVM instead:");
         System.out.println("                 new ProcessBuilder(java, -cp, classpath, MainClass, args...).start()");
         System.out.println("os.exec*()    -> none. A JVM cannot replace itself with another program;");
