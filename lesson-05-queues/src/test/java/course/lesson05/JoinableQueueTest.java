@@ -276,16 +276,14 @@ class JoinableQueueTest {
     @Points(1)
     @DisplayName("taskDone() checks the count and decrements it in one step under the lock, so two racing calls for one task cannot both succeed")
     void taskDoneChecksAndDecrementsAtomically() throws InterruptedException {
-        queue.put("only");
+        // 1. Another thread calls taskDone() while the test holds the lock; then the test calls it too.
+        queue.put("first");
         queue.take();
-
-        // The test holds the lock while another thread calls taskDone(), then calls taskDone() itself.
-        // Only one of the two calls can finish the single task; the other must throw.
         Background<Void> racer;
         Throwable mine;
         lock.lock();
         try {
-            racer = Background.run("racer", queue::taskDone);
+            racer = Background.run("racer-1", queue::taskDone);
             started.add(racer);
             org.awaitility.Awaitility.await().atMost(Delays.CEILING).pollInterval(java.time.Duration.ofMillis(2))
                     .until(() -> racer.isDone() || lock.hasQueuedThread(racer.thread()));
@@ -293,24 +291,44 @@ class JoinableQueueTest {
         } finally {
             lock.unlock();
         }
+        assertOneOfTwoTaskDonesFailed(racer, mine);
+
+        // 2. Another thread calls taskDone() and is paused as soon as it first releases the lock;
+        //    in that gap the test calls taskDone() itself.
+        queue.put("second");
+        queue.take();
+        lock.pauseNextReleaseByAnotherThread();
+        Background<Void> second = Background.run("racer-2", queue::taskDone);
+        started.add(second);
+        try {
+            org.awaitility.Awaitility.await().atMost(Delays.CEILING).pollInterval(java.time.Duration.ofMillis(2))
+                    .until(() -> second.isDone() || lock.paused() == second.thread());
+            mine = catchThrowable(queue::taskDone);
+        } finally {
+            lock.resumePaused();
+        }
+        assertOneOfTwoTaskDonesFailed(second, mine);
+    }
+
+    private void assertOneOfTwoTaskDonesFailed(Background<Void> racer, Throwable mine) {
         try {
             racer.get("taskDone() is still blocked after the lock was released");
         } catch (IllegalStateException expected) {
-            // the racer lost: fine
+            // the other thread lost the race: fine
         }
         Throwable theirs = racer.failure();
+        String calls = "the test's call " + (mine == null ? "succeeded" : "threw " + mine) + ", the other thread's call "
+                + (theirs == null ? "succeeded" : "threw " + theirs);
         int count = queue.unfinishedTasks();
         assertThat(count)
                 .withFailMessage("two threads called taskDone() for the single unfinished task and the count is now %d "
-                        + "(the test's call %s, the other thread's call %s): taskDone() checked the count before it "
-                        + "took the lock (check-then-act), so both saw 1 and both decremented. Check and decrement in "
-                        + "one step, under the lock", count, mine == null ? "succeeded" : "threw " + mine,
-                        theirs == null ? "succeeded" : "threw " + theirs)
+                        + "(%s): taskDone() checked the count apart from the decrement (check-then-act: outside the "
+                        + "lock, or in a separate locked block), so both saw 1 and both decremented. Check and "
+                        + "decrement in one step, under the lock", count, calls)
                 .isZero();
         assertThat((mine instanceof IllegalStateException ? 1 : 0) + (theirs instanceof IllegalStateException ? 1 : 0))
                 .withFailMessage("two threads called taskDone() for the single unfinished task: exactly one must succeed "
-                        + "and the other throw IllegalStateException, but the test's call %s and the other thread's "
-                        + "call %s", mine == null ? "succeeded" : "threw " + mine, theirs == null ? "succeeded" : "threw " + theirs)
+                        + "and the other throw IllegalStateException (check-then-act?), but %s", calls)
                 .isEqualTo(1);
         assertLockFree("the rejected taskDone()");
     }

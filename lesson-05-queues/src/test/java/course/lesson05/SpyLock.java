@@ -44,6 +44,52 @@ final class SpyLock extends ReentrantLock {
     private final List<TimedWait> timedWaits = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failNextSignal = new AtomicBoolean();
 
+    private volatile Thread trapExempt;
+    private final AtomicBoolean trapArmed = new AtomicBoolean();
+    private volatile Thread paused;
+    private final java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * Arms a trap: the next thread other than the caller that releases this lock completely is
+     * paused right after the release, until {@link #resumePaused()}. The test can then run its own
+     * operations in the gap between two critical sections of that thread.
+     */
+    void pauseNextReleaseByAnotherThread() {
+        trapExempt = Thread.currentThread();
+        trapArmed.set(true);
+    }
+
+    /** The thread the trap paused, or null. */
+    Thread paused() {
+        return paused;
+    }
+
+    /** Lets the paused thread go on (and disarms a trap that never fired). */
+    void resumePaused() {
+        trapArmed.set(false);
+        resume.countDown();
+    }
+
+    @Override
+    public void unlock() {
+        super.unlock();
+        if (getHoldCount() == 0 && Thread.currentThread() != trapExempt && trapArmed.compareAndSet(true, false)) {
+            paused = Thread.currentThread();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    resume.await(course.grading.Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override
     public Condition newCondition() {
         SpyCondition c = new SpyCondition(super.newCondition());
