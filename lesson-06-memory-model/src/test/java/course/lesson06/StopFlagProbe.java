@@ -1,0 +1,74 @@
+package course.lesson06;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordingStream;
+
+/**
+ * Not a test: the main class of a child JVM that {@link RepeatingTaskTest} starts with the C2
+ * compiler only and synchronous compilation ({@code -XX:-TieredCompilation
+ * -XX:-BackgroundCompilation}).
+ *
+ * <p>It runs a {@link RepeatingTask} with an empty step on a worker thread, waits until the JIT
+ * reports (through a JFR {@code jdk.Compilation} event) that it has compiled the loop of
+ * {@code RepeatingTask} for the running worker (an on-stack replacement), then calls
+ * {@code stop()} from the main thread and prints whether the worker stopped. A flag whose write
+ * is guaranteed to become visible (volatile, an atomic, a lock) makes the compiled loop read it
+ * again; a plain field may be read once, before the loop, and then the worker never stops, which
+ * is what the Java Memory Model allows and what C2 does.
+ */
+final class StopFlagProbe {
+
+    private StopFlagProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long ceilingMillis = Long.parseLong(args[0]);
+        CountDownLatch compiled = new CountDownLatch(1);
+        String result;
+        try (RecordingStream events = new RecordingStream()) {
+            events.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+            events.onEvent("jdk.Compilation", e -> {
+                RecordedMethod m = e.getValue("method");
+                if (m != null && m.getType().getName().equals(RepeatingTask.class.getName()) && e.getBoolean("isOsr")) {
+                    compiled.countDown();
+                }
+            });
+            events.startAsync();
+
+            RepeatingTask task = new RepeatingTask(() -> { });
+            Throwable[] failure = new Throwable[1];
+            Thread worker = new Thread(() -> {
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            }, "probe-worker");
+            worker.setDaemon(true);
+            worker.start();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ceilingMillis);
+            boolean sawCompile = false;
+            while (!sawCompile && worker.isAlive() && System.nanoTime() < deadline) {
+                sawCompile = compiled.await(10, TimeUnit.MILLISECONDS);
+            }
+            try {
+                task.stop();
+                worker.join(ceilingMillis);
+                if (failure[0] != null) {
+                    throw failure[0];
+                }
+                result = (worker.isAlive() ? "STILL-RUNNING" : "STOPPED") + (sawCompile ? " compiled" : " not-compiled");
+            } catch (UnsupportedOperationException e) {
+                result = "UNSUPPORTED " + e.getMessage();
+            } catch (Throwable t) {
+                result = "FAILED " + t;
+            }
+        }
+        System.out.println(result);
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+}
