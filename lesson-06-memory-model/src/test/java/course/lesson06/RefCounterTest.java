@@ -69,8 +69,13 @@ class RefCounterTest {
         AtomicReference<Worker> workerB = new AtomicReference<>();
         AtomicBoolean paused = new AtomicBoolean();
         AtomicLong readByA = new AtomicLong(Long.MIN_VALUE);
+        AtomicLong lastReadByA = new AtomicLong(Long.MIN_VALUE);
+        AtomicLong returnedToA = new AtomicLong(Long.MIN_VALUE);
 
         RaceWindow window = read -> {
+            if (Thread.currentThread() == threadA.get()) {
+                lastReadByA.set(read);
+            }
             if (Thread.currentThread() == threadA.get() && paused.compareAndSet(false, true)) {
                 readByA.set(read);
                 await("thread B to finish its update or to wait inside RefCounter")
@@ -88,7 +93,7 @@ class RefCounterTest {
 
         Worker a = Worker.start("A", () -> {
             threadA.set(Thread.currentThread());
-            counter.retain();
+            returnedToA.set(counter.retain());
         });
         await().atMost(Delays.CEILING)
                 .pollInSameThread()
@@ -104,6 +109,13 @@ class RefCounterTest {
 
         a.join("A's retain(), paused in the race window until B finished or waited");
         b.join("B's update, started while A was in the race window");
+        if (returnedToA.get() != lastReadByA.get() + 1) {
+            fail("thread A's retain() returned %d, but the last value it passed to window.afterRead(read) was %d: the "
+                    + "update is not based on the value passed to the hook. Call window.afterRead(read) between "
+                    + "reading the count and writing read + 1, with the value you read (calling it before the read, "
+                    + "or with another value, hides the race from the test instead of fixing it)",
+                    returnedToA.get(), lastReadByA.get());
+        }
         return new Race(counter.count(), readByA.get());
     }
 }

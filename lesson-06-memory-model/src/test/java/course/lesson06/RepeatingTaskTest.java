@@ -58,8 +58,12 @@ class RepeatingTaskTest {
             throw new UnsupportedOperationException(last.substring("UNSUPPORTED ".length()));
         }
         if (last.startsWith("STILL-RUNNING")) {
-            fail("""
-                    the worker never saw stop(): in a JVM that compiles the loop with C2, stop() was called from                     another thread while run() looped, and %d s later the worker was still running. Nothing orders                     stop()'s write before run()'s reads, so the JIT read the flag once, before the loop, and keeps                     using that value: the Java Memory Model allows it. Make the write visible to the worker: a                     volatile boolean, an AtomicBoolean, or reading and writing the flag under the same lock                     (synchronized accessors).""", Delays.CEILING.toSeconds());
+            fail("the worker never saw stop(): in a JVM that compiles the loop with C2, stop() was called from "
+                    + "another thread while run() looped, and %d s later the worker was still running. Nothing orders "
+                    + "stop()'s write before run()'s reads, so the JIT read the flag once, before the loop, and keeps "
+                    + "using that value: the Java Memory Model allows it. Make the write visible to the worker: a "
+                    + "volatile boolean, an AtomicBoolean, or reading and writing the flag under the same lock "
+                    + "(synchronized accessors).", Delays.CEILING.toSeconds());
         }
         assertThat(last)
                 .withFailMessage("the probe JVM that runs RepeatingTask with the C2 compiler reported: %s", output)
