@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * called once the compiled loop runs, and the worker must stop. No test reads the code's
  * declarations: a volatile field, an AtomicBoolean or synchronized accessors all pass.
  */
-@DisplayName("Exercise 3 · A stop flag that the worker thread is sure to see")
+@DisplayName("Exercise 3 · A stop flag the worker is sure to see")
 class RepeatingTaskTest {
 
     /** Thrown by the test's step to end a worker that ignores stop(), so no thread is leaked. */
