@@ -146,14 +146,19 @@ class LazyTest {
                         + "propagate", SupplierFailed.class.getSimpleName(), first == null ? "returned normally" : "threw " + first)
                 .isInstanceOf(SupplierFailed.class);
 
-        Registry second;
+        AtomicReference<Registry> fromOther = new AtomicReference<>();
+        Worker other = Worker.start("second get()", () -> fromOther.set(lazy.get()));
         try {
-            second = lazy.get();
+            other.join("a get() on another thread after the supplier threw: a failed creation must leave nothing "
+                    + "behind (no lock still held: release it in a finally block)");
         } catch (RuntimeException e) {
             throw new AssertionError("the second get() threw " + e + " after the first supplier call failed: a failed "
                     + "creation must leave nothing behind (no flag saying 'created', no lock still held), so that "
                     + "the next get() calls the supplier again", e);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
         }
+        Registry second = fromOther.get();
         assertThat(second)
                 .withFailMessage("the second get() returned %s after the first supplier call failed: nothing was "
                         + "created yet, so it must call the supplier again and return its value", second)

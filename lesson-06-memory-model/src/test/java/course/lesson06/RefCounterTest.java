@@ -27,7 +27,7 @@ class RefCounterTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("keeps both references when a second retain() lands in the first one's read–write window")
     void twoRetainsAreNeverLost() throws Exception {
         Race race = race(1, RefCounter::retain);
@@ -45,7 +45,7 @@ class RefCounterTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("keeps a release() that lands in a retain()'s read–write window")
     void releaseInsideRetainIsNeverLost() throws Exception {
         Race race = race(1, RefCounter::release);
@@ -58,6 +58,39 @@ class RefCounterTest {
                         AND release() must be atomic with respect to each other (the same lock for both, or \
                         compare-and-set on the same AtomicLong).""", race.finalCount(), race.readByA())
                 .isEqualTo(1);
+    }
+
+    /** Thrown by the test's race window. */
+    private static final class WindowFailed extends RuntimeException {
+        WindowFailed() {
+            super("thrown by the test's race window, inside the update");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("an update that throws in the middle changes nothing and leaves the counter free for other threads")
+    void anUpdateThatThrowsLeavesTheCounterFree() throws Exception {
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        RefCounter counter = new RefCounter(1, read -> {
+            if (failOnce.compareAndSet(true, false)) {
+                throw new WindowFailed();
+            }
+        });
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(counter::retain);
+        assertThat(thrown)
+                .withFailMessage("the race window threw %s inside retain(), but retain() %s: let it propagate",
+                        WindowFailed.class.getSimpleName(), thrown == null ? "returned normally" : "threw " + thrown)
+                .isInstanceOf(WindowFailed.class);
+
+        AtomicLong seenByOther = new AtomicLong(Long.MIN_VALUE);
+        Worker other = Worker.start("other", () -> seenByOther.set(counter.retain()));
+        other.join("another thread's retain() after an update that threw: is the lock still held? Release it in a "
+                + "finally block (synchronized does that for you)");
+        assertThat(seenByOther.get())
+                .withFailMessage("after a retain() that threw half-way, another thread's retain() returned %d, expected "
+                        + "2: an update that fails must not change the count", seenByOther.get())
+                .isEqualTo(2);
     }
 
     /**
