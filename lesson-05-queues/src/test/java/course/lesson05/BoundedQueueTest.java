@@ -261,7 +261,7 @@ class BoundedQueueTest {
                         TimeUnit.NANOSECONDS.toMillis(firstDeadline - before))
                 .isGreaterThan(LONG.toNanos() / 2);
 
-        Duration gap = Duration.ofMillis(400);
+        Duration gap = Duration.ofSeconds(1);
         letTheClockAdvance(gap);
         lock.wakeEveryone();
         assertWaiting(offer, lock, "after a wake-up with the queue still full, offer()", "its timeout had not run out "

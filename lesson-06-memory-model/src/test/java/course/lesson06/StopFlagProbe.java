@@ -28,7 +28,9 @@ final class StopFlagProbe {
         long ceilingMillis = Long.parseLong(args[0]);
         CountDownLatch compiled = new CountDownLatch(1);
         String result;
-        try (RecordingStream events = new RecordingStream()) {
+        RecordingStream events = null;
+        try {
+            events = new RecordingStream();
             events.enable("jdk.Compilation").withThreshold(Duration.ZERO);
             events.onEvent("jdk.Compilation", e -> {
                 RecordedMethod m = e.getValue("method");
@@ -37,6 +39,10 @@ final class StopFlagProbe {
                 }
             });
             events.startAsync();
+        } catch (RuntimeException | Error noJfr) {
+            // without JFR the probe cannot see the compilation: it waits the ceiling instead
+        }
+        try {
 
             RepeatingTask task = new RepeatingTask(() -> { });
             Throwable[] failure = new Throwable[1];
@@ -65,6 +71,10 @@ final class StopFlagProbe {
                 result = "UNSUPPORTED " + e.getMessage();
             } catch (Throwable t) {
                 result = "FAILED " + t;
+            }
+        } finally {
+            if (events != null) {
+                events.close();
             }
         }
         System.out.println(result);
