@@ -43,7 +43,6 @@ final class StopFlagProbe {
             // without JFR the probe cannot see the compilation: it waits the ceiling instead
         }
         try {
-
             RepeatingTask task = new RepeatingTask(() -> { });
             Throwable[] failure = new Throwable[1];
             Thread worker = new Thread(() -> {
