@@ -91,7 +91,10 @@ final class Background<T> {
                     seen[0] = Seen.FINISHED;
                 } else if (lock.waitingThreads().contains(thread)) {
                     seen[0] = Seen.PARKED;
-                } else if (state == Thread.State.TIMED_WAITING && !lock.waitingThreads().contains(thread)) {
+                } else if (state == Thread.State.TIMED_WAITING && !lock.hasQueuedThread(thread)
+                        && !lock.waitingThreads().contains(thread)) {
+                    // not in a Condition's queue and not queued for the lock (where a thread signalled
+                    // out of a timed await still looks TIMED_WAITING until it runs): sleeping elsewhere
                     seen[0] = Seen.POLLING;
                 }
                 return seen[0] != null;
