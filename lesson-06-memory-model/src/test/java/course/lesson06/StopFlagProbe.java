@@ -12,8 +12,8 @@ import jdk.jfr.consumer.RecordingStream;
  * -XX:-BackgroundCompilation}).
  *
  * <p>It runs a {@link RepeatingTask} with an empty step on a worker thread, waits until the JIT
- * reports (through a JFR {@code jdk.Compilation} event) that it has compiled the loop of
- * {@code RepeatingTask} for the running worker (an on-stack replacement), then calls
+ * reports (through a JFR {@code jdk.Compilation} event) that C2 has compiled the loop of
+ * {@code RepeatingTask} for the running worker (an on-stack replacement at level 4), then calls
  * {@code stop()} from the main thread and prints whether the worker stopped. A flag whose write
  * is guaranteed to become visible (volatile, an atomic, a lock) makes the compiled loop read it
  * again; a plain field may be read once, before the loop, and then the worker never stops, which
@@ -34,7 +34,8 @@ final class StopFlagProbe {
             events.enable("jdk.Compilation").withThreshold(Duration.ZERO);
             events.onEvent("jdk.Compilation", e -> {
                 RecordedMethod m = e.getValue("method");
-                if (m != null && m.getType().getName().equals(RepeatingTask.class.getName()) && e.getBoolean("isOsr")) {
+                if (m != null && m.getType().getName().equals(RepeatingTask.class.getName()) && e.getBoolean("isOsr")
+                        && e.getInt("compileLevel") == 4) {                  // C2, not C1
                     compiled.countDown();
                 }
             });
@@ -71,13 +72,9 @@ final class StopFlagProbe {
             } catch (Throwable t) {
                 result = "FAILED " + t;
             }
-        } finally {
-            if (events != null) {
-                events.close();
-            }
         }
         System.out.println(result);
         System.out.flush();
-        Runtime.getRuntime().halt(0);
+        Runtime.getRuntime().halt(0);   // no orderly shutdown: a worker may still spin, the stream is not closed
     }
 }
