@@ -43,7 +43,7 @@ final class StopFlagProbe {
         } catch (RuntimeException | Error noJfr) {
             // without JFR the probe cannot see the compilation: it waits the ceiling instead
         }
-        try {
+        {
             RepeatingTask task = new RepeatingTask(() -> { });
             Throwable[] failure = new Throwable[1];
             Thread worker = new Thread(() -> {
