@@ -45,7 +45,8 @@ class RepeatingTaskTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = List.of(java, "-XX:-BackgroundCompilation",
                 "-Xshare:auto", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                StopFlagProbe.class.getName(), Long.toString(Delays.CEILING.toMillis()));
+                StopFlagProbe.class.getName(), Long.toString(PROBE_CEILING.toMillis() / 2),
+                Long.toString(Delays.CEILING.toMillis()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
         try {

@@ -25,7 +25,8 @@ final class StopFlagProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        long ceilingMillis = Long.parseLong(args[0]);
+        long compileWaitMillis = Long.parseLong(args[0]);   // how long the JIT may take to compile the loop
+        long ceilingMillis = Long.parseLong(args[1]);       // how long a stopped worker may take to end
         CountDownLatch compiled = new CountDownLatch(1);
         String result;
         RecordingStream events = null;
@@ -55,7 +56,7 @@ final class StopFlagProbe {
             }, "probe-worker");
             worker.setDaemon(true);
             worker.start();
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ceilingMillis);
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(compileWaitMillis);
             boolean sawCompile = false;
             while (!sawCompile && worker.isAlive() && System.nanoTime() < deadline) {
                 sawCompile = compiled.await(10, TimeUnit.MILLISECONDS);
