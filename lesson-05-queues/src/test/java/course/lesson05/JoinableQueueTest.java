@@ -171,9 +171,23 @@ class JoinableQueueTest {
 
         queue.taskDone();
 
-        first.get("a thread in join() is still blocked after the last taskDone()");
-        second.get("only 1 of 2 threads waiting in join() returned after the last taskDone(): "
-                + "signal() wakes a single waiter — use signalAll() so every joiner returns");
+        long returned = 0;
+        for (Background<Void> joiner : List.of(first, second)) {
+            try {
+                joiner.thread().join(Delays.CEILING);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            joiner.rethrowFailure();
+            returned += joiner.isDone() ? 1 : 0;
+        }
+        assertThat(returned)
+                .withFailMessage(returned == 1
+                        ? "only 1 of 2 threads waiting in join() returned after the last taskDone(): signal() wakes a "
+                                + "single waiter — use signalAll() so every joiner returns"
+                        : "no thread waiting in join() returned after the last taskDone(): when the count reaches "
+                                + "zero, wake every joiner (use signalAll() on the 'all done' Condition)")
+                .isEqualTo(2);
     }
 
     @Test
