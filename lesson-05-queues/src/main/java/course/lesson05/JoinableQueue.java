@@ -1,5 +1,8 @@
 package course.lesson05;
 
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * An unbounded FIFO queue that also counts <em>unfinished tasks</em>, in the spirit of Python's
  * {@code queue.Queue} with its {@code task_done()} and {@code join()}.
@@ -19,8 +22,9 @@ package course.lesson05;
  * <p>What to build:
  * <ul>
  *   <li>{@code put} never blocks; {@code take} blocks while the queue is empty;</li>
- *   <li>{@code join} blocks (without burning CPU) while there are unfinished tasks, and wakes
- *       <em>every</em> thread waiting in it when the count reaches zero;</li>
+ *   <li>{@code join} blocks while there are unfinished tasks, without burning CPU and without
+ *       polling (no sleep loop: it waits until it is signalled), and <em>every</em> thread
+ *       waiting in it returns when the count reaches zero;</li>
  *   <li>{@code taskDone} called when there is no unfinished task throws
  *       {@link IllegalStateException} and leaves the count unchanged (Python raises
  *       {@code ValueError('task_done() called too many times')}).</li>
@@ -28,12 +32,28 @@ package course.lesson05;
  * Several producers, consumers and joiners use one queue at the same time: every field they
  * share must be guarded.
  *
+ * <p>The contract on locking, which the tests rely on: guard the queue's state with the
+ * {@link ReentrantLock} the constructor receives (the tests pass their own, to see who waits on
+ * it), and wait only in {@code await()} on {@link java.util.concurrent.locks.Condition}s made from
+ * it with {@code lock.newCondition()}. A waiting method returns only when its condition holds:
+ * {@code await()} may return without a signal, or after another thread has changed the state
+ * again, and a waiting method must not notice any difference. Every method leaves the lock free
+ * when it returns or throws.
+ *
  * @param <E> the type of the items
  */
 public final class JoinableQueue<E> {
 
+    private final ReentrantLock lock;
+
     /** Creates an empty queue with no unfinished tasks. */
     public JoinableQueue() {
+        this(new ReentrantLock());
+    }
+
+    /** Same, guarded by the given lock (the tests pass their own to watch who waits on it). */
+    JoinableQueue(ReentrantLock lock) {
+        this.lock = Objects.requireNonNull(lock, "lock");
     }
 
     /**
@@ -74,7 +94,7 @@ public final class JoinableQueue<E> {
      */
     public void join() throws InterruptedException {
         throw new UnsupportedOperationException(
-                "not implemented yet: JoinableQueue.join — wait (not spin) while unfinished tasks > 0");
+                "not implemented yet: JoinableQueue.join — wait on a Condition of the lock (no spinning, no sleep loop) while unfinished tasks > 0");
     }
 
     /** The number of items put but not yet marked done. */

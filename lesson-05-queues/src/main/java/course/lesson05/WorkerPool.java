@@ -29,7 +29,13 @@ import java.util.function.Function;
  *       The classic way is a <em>poison pill</em>: a special marker put after the jobs; a worker
  *       that takes it exits its loop. One pill stops one worker, so put one per worker.
  *       Submitting after shutdown throws {@link IllegalStateException}.</li>
- *   <li>{@link #awaitTermination(Duration)} waits until every worker thread has ended.</li>
+ *   <li>{@link #awaitTermination(Duration)} waits until every worker thread has ended, at most
+ *       the given time in total, and says whether they all did.</li>
+ *   <li>{@link #close()} is {@code shutdown()} followed by waiting until every worker has ended,
+ *       like {@code ExecutorService.close()}: it does not throw {@link InterruptedException}. If
+ *       the calling thread is interrupted while it waits, {@code close()} keeps waiting until the
+ *       workers have ended and then returns with the thread's interrupt status set again, so the
+ *       interrupt is neither lost nor allowed to cut the wait short.</li>
  * </ul>
  * Hint: the jobs queue may hold more than jobs. A small private record or a sealed interface
  * ({@code Job(J job)} / {@code Stop}) keeps the poison pill apart from real jobs.
@@ -86,10 +92,14 @@ public final class WorkerPool<J, R> implements AutoCloseable {
         throw new UnsupportedOperationException("not implemented yet: WorkerPool.awaitTermination — join every worker thread, within the timeout");
     }
 
-    /** {@link #shutdown()}, then waits for the workers to end. */
+    /**
+     * {@link #shutdown()}, then waits until every worker has ended. Never throws
+     * {@link InterruptedException}: an interrupt while waiting does not end the wait, and the
+     * interrupt status is set again before this method returns.
+     */
     @Override
-    public void close() throws InterruptedException {
-        shutdown();
-        awaitTermination(Duration.ofDays(1));
+    public void close() {
+        throw new UnsupportedOperationException(
+                "not implemented yet: WorkerPool.close — shutdown(), then wait for every worker; if interrupted, keep waiting and re-assert the interrupt at the end");
     }
 }

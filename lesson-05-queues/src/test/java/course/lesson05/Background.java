@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Background<T> {
 
     /** What a thread looked like when {@link #awaitParkedOrDone()} stopped watching it. */
-    enum Seen { PARKED, FINISHED, SPINNING }
+    enum Seen { PARKED, FINISHED, SPINNING, POLLING }
 
     private final Thread thread;
     private final AtomicReference<T> value = new AtomicReference<>();
@@ -73,6 +73,48 @@ final class Background<T> {
             return Seen.SPINNING;
         }
         return thread.getState() == Thread.State.TERMINATED ? Seen.FINISHED : Seen.PARKED;
+    }
+
+    /**
+     * Waits until the thread waits in {@code await()} on a condition of {@code lock} (PARKED), or
+     * has finished (FINISHED), or sleeps/waits with a timeout somewhere else (POLLING: a loop
+     * around {@code Thread.sleep} or a timed wait that does not use the lock's conditions).
+     * A thread that does none of these for the whole ceiling is SPINNING (or blocked on some
+     * other lock: the message says so).
+     */
+    Seen awaitAwaitingOn(SpyLock lock) {
+        Seen[] seen = new Seen[1];
+        try {
+            await().atMost(Delays.CEILING).pollInterval(Duration.ofMillis(2)).until(() -> {
+                Thread.State state = thread.getState();
+                if (state == Thread.State.TERMINATED) {
+                    seen[0] = Seen.FINISHED;
+                } else if (lock.waitingThreads().contains(thread)) {
+                    seen[0] = Seen.PARKED;
+                } else if (state == Thread.State.TIMED_WAITING && !lock.hasQueuedThread(thread)
+                        && !lock.waitingThreads().contains(thread)) {
+                    // not in a Condition's queue and not queued for the lock (where a thread signalled
+                    // out of a timed await still looks TIMED_WAITING until it runs): sleeping elsewhere
+                    seen[0] = Seen.POLLING;
+                }
+                return seen[0] != null;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return Seen.SPINNING;
+        }
+        return seen[0];
+    }
+
+    /** The thread's state and where it is, for messages. */
+    String where() {
+        StackTraceElement[] stack = thread.getStackTrace();
+        String frame = java.util.Arrays.stream(stack)
+                .filter(f -> f.getClassName().startsWith("course.lesson05") && !f.getClassName().contains("Test"))
+                .findFirst()
+                .or(() -> java.util.Arrays.stream(stack).findFirst())
+                .map(StackTraceElement::toString)
+                .orElse("(no stack)");
+        return thread.getState() + " at " + frame;
     }
 
     /** Rethrows what the thread threw, if it has finished with an exception. */

@@ -1,59 +1,34 @@
 package course.lesson05;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 
 import course.grading.Delays;
 import course.grading.Points;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Exercise 3 · A bounded queue with back-pressure")
+/**
+ * The queue is built on a {@link SpyLock} the test owns: the test sees who waits in
+ * {@code await()}, delivers spurious and stolen wake-ups, reads the deadline of every timed wait
+ * (so a timeout restarted after a wake-up shows without measuring time), and makes a signal throw
+ * inside a critical section.
+ */
+@DisplayName("Exercise 3 · A closable queue with a timed offer")
 class BoundedQueueTest {
 
-    /**
-     * The lock the queue is built on, with two extra powers for the test: it counts the threads
-     * waiting on any of the queue's conditions, and it can wake them all up as a spurious
-     * wake-up would (Condition.await() is allowed to return without a signal).
-     */
-    private static final class SpyLock extends ReentrantLock {
-        private final List<Condition> conditions = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Condition newCondition() {
-            Condition c = super.newCondition();
-            conditions.add(c);
-            return c;
-        }
-
-        int waiting() {
-            lock();
-            try {
-                return conditions.stream().mapToInt(this::getWaitQueueLength).sum();
-            } finally {
-                unlock();
-            }
-        }
-
-        void wakeEveryone() {
-            lock();
-            try {
-                conditions.forEach(Condition::signalAll);
-            } finally {
-                unlock();
-            }
-        }
-    }
+    /** Long enough never to run out in a test that ends the wait another way. */
+    private static final Duration LONG = Duration.ofMinutes(10);
 
     private final SpyLock lock = new SpyLock();
     private final List<Background<?>> started = new ArrayList<>();
@@ -63,7 +38,7 @@ class BoundedQueueTest {
         started.forEach(Background::stop);
     }
 
-    private <T> Background<T> call(String name, java.util.concurrent.Callable<T> body) {
+    private <T> Background<T> call(String name, Callable<T> body) {
         Background<T> b = Background.call(name, body);
         started.add(b);
         return b;
@@ -75,9 +50,13 @@ class BoundedQueueTest {
         return b;
     }
 
-    private String takeNow(BoundedQueue<String> queue) {
+    private Background<Boolean> offerer(BoundedQueue<String> queue, String item, Duration timeout) {
+        return call("offer-" + item, () -> queue.offer(item, timeout));
+    }
+
+    private Optional<String> takeNow(BoundedQueue<String> queue) {
         return call("consumer", queue::take)
-                .get("take() blocked although the queue held items: wait only while the queue is empty");
+                .get("take() blocked although the queue held items or was closed: wait only while the queue is empty and open");
     }
 
     private void putNow(BoundedQueue<String> queue, String item) {
@@ -85,26 +64,56 @@ class BoundedQueueTest {
                 + queue.size() + ", capacity " + queue.capacity() + "): wait only while size == capacity");
     }
 
-    /** Waits until exactly {@code n} threads wait on the queue's conditions, or {@code thread} ends. */
-    private void awaitWaitingOrDone(int n, Background<?> thread) {
-        try {
-            await().atMost(Delays.CEILING).pollInterval(Duration.ofMillis(5))
-                    .until(() -> lock.waiting() == n || thread.isDone());
-        } catch (ConditionTimeoutException e) {
-            fail("thread '" + thread.thread().getName() + "' is blocked, but not in await() on a Condition of the "
-                    + "queue's lock (state " + thread.thread().getState() + "): wait with notFull.await()/notEmpty.await()");
+    /** Requires the thread to wait properly in await() on a Condition of {@code lock}. */
+    private static void assertWaiting(Background<?> thread, SpyLock lock, String call, String whyItMustWait) {
+        switch (thread.awaitAwaitingOn(lock)) {
+            case PARKED -> { }
+            case FINISHED -> {
+                Throwable t = thread.failure();
+                fail(call + " " + (t == null ? "returned " + thread.get("") : "threw " + t) + " although " + whyItMustWait);
+            }
+            case POLLING -> fail(call + " polls instead of waiting: thread '" + thread.thread().getName() + "' is "
+                    + thread.where() + ", not in await() on a Condition of the queue's lock. A loop around "
+                    + "Thread.sleep() keeps checking; wait on a Condition until another thread signals it");
+            case SPINNING -> fail(call + " is busy-waiting or waiting on the wrong lock: thread '"
+                    + thread.thread().getName() + "' is " + thread.where() + " and never waited in await() on a "
+                    + "Condition of the ReentrantLock the queue received (lock.newCondition())");
         }
     }
 
-    private void requireConditions() {
-        assertThat(lock.conditions)
-                .withFailMessage("BoundedQueue never called newCondition() on the ReentrantLock its constructor received: "
-                        + "build it on that lock, with a 'not full' and a 'not empty' Condition")
-                .isNotEmpty();
+    private static void assertLockFree(SpyLock lock, String after) {
+        assertThat(lock.isLocked())
+                .withFailMessage("the queue's lock is still held after " + after + ": code after the exception was "
+                        + "skipped, unlock() too — put unlock() in a finally block")
+                .isFalse();
+    }
+
+    private static void assertClosedRejection(Throwable thrown, String call) {
+        assertThat(thrown)
+                .withFailMessage("%s on a closed queue %s: after close() producers are rejected with "
+                        + "IllegalStateException", call, thrown == null ? "was accepted" : "threw " + thrown)
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    /** What a producer call on a closed (and full) queue threw; fails if it waited instead. */
+    private static Throwable rejection(Background<?> producer, String call) {
+        if (producer.awaitParkedOrDone() != Background.Seen.FINISHED) {
+            fail(call + " on a closed (and full) queue waited for room instead of throwing IllegalStateException: "
+                    + "check the closed flag before waiting, and in the while loop's condition");
+        }
+        return producer.failure();
+    }
+
+    /** Lets System.nanoTime() move on, so that a restarted timeout is visible in the deadlines. */
+    private static void letTheClockAdvance(Duration d) {
+        long end = System.nanoTime() + d.toNanos();
+        for (long left = d.toNanos(); left > 0; left = end - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("holds up to capacity items without blocking and hands them out in FIFO order")
     void holdsUpToCapacityInFifoOrder() {
         BoundedQueue<String> queue = new BoundedQueue<>(3, lock);
@@ -113,153 +122,321 @@ class BoundedQueueTest {
         putNow(queue, "c");
         assertThat(queue.size()).as("size() after 3 puts into a queue of capacity 3").isEqualTo(3);
         assertThat(List.of(takeNow(queue), takeNow(queue), takeNow(queue)))
-                .as("items taken, in order").containsExactly("a", "b", "c");
+                .as("items taken, in order").containsExactly(Optional.of("a"), Optional.of("b"), Optional.of("c"));
         assertThat(queue.size()).as("size() after taking everything").isZero();
     }
 
     @Test
-    @Points(3)
-    @DisplayName("a producer waits in put() while the queue is full, and continues as soon as a consumer takes")
-    void producerWaitsWhileFull() {
+    @Points(2)
+    @DisplayName("put() waits in await() while the queue is full and take() while it is empty, each until the other side signals")
+    void putAndTakeWaitForEachOther() {
         BoundedQueue<String> queue = new BoundedQueue<>(2, lock);
         putNow(queue, "a");
         putNow(queue, "b");
 
         Background<Void> producer = producer(queue, "c");
-        switch (producer.awaitParkedOrDone()) {
-            case PARKED -> { }
-            case FINISHED -> {
-                producer.rethrowFailure();
-                fail("put() returned although the queue was full (size now " + queue.size() + ", capacity 2): "
-                        + "a producer must wait while size == capacity — that waiting is the back-pressure");
-            }
-            case SPINNING -> fail("put() on a full queue is busy-waiting (the thread stayed RUNNABLE): "
-                    + "wait on a 'not full' Condition instead of looping");
-        }
+        assertWaiting(producer, lock, "put()", "the queue was full (size now " + queue.size() + ", capacity 2): a "
+                + "producer must wait while size == capacity — that waiting is the back-pressure");
         assertThat(queue.size()).as("size() while a producer waits for room").isEqualTo(2);
 
-        assertThat(takeNow(queue)).isEqualTo("a");
+        assertThat(takeNow(queue)).hasValue("a");
         producer.get("the producer waiting in put() was not woken after take() made room: "
                 + "signal the 'not full' Condition in take()");
-        assertThat(List.of(takeNow(queue), takeNow(queue))).containsExactly("b", "c");
-    }
+        assertThat(List.of(takeNow(queue), takeNow(queue))).containsExactly(Optional.of("b"), Optional.of("c"));
 
-    @Test
-    @Points(2)
-    @DisplayName("a consumer waits in take() while the queue is empty, and gets the next item put")
-    void consumerWaitsWhileEmpty() {
-        BoundedQueue<String> queue = new BoundedQueue<>(2, lock);
-        Background<String> consumer = call("consumer", queue::take);
-        switch (consumer.awaitParkedOrDone()) {
-            case PARKED -> { }
-            case FINISHED -> {
-                consumer.rethrowFailure();
-                fail("take() on an empty queue returned " + consumer.get("") + " instead of waiting for an item");
-            }
-            case SPINNING -> fail("take() on an empty queue is busy-waiting (the thread stayed RUNNABLE): "
-                    + "wait on a 'not empty' Condition instead of looping");
-        }
+        Background<Optional<String>> consumer = call("consumer", queue::take);
+        assertWaiting(consumer, lock, "take()", "the queue was empty and open: a consumer waits for the next item");
         putNow(queue, "x");
-        assertThat(consumer.get("the consumer waiting in take() was not woken by put(): signal the 'not empty' Condition in put()"))
-                .isEqualTo("x");
+        assertThat(consumer.get("the consumer waiting in take() was not woken by put(): signal the 'not empty' "
+                + "Condition in put()")).hasValue("x");
         assertThat(queue.size()).as("size() after the waiting consumer took the item").isZero();
     }
 
     @Test
     @Points(2)
-    @DisplayName("a consumer woken up while the queue is still empty goes back to waiting (while, not if, around await())")
-    void consumerReWaitsAfterSpuriousWakeup() {
-        BoundedQueue<String> queue = new BoundedQueue<>(2, lock);
-        Background<String> consumer = call("consumer", queue::take);
-        awaitWaitingOrDone(1, consumer);
-        consumer.rethrowFailure();
-        requireConditions();
-        assertThat(consumer.isDone()).as("take() returned from an empty queue").isFalse();
-
-        lock.wakeEveryone();
-        awaitWaitingOrDone(1, consumer);
-        if (consumer.isDone()) {
-            Throwable t = consumer.failure();
-            fail("after a wake-up with the queue still empty, take() "
-                    + (t == null ? "returned " + consumer.get("") : "threw " + t)
-                    + ": an 'if' checks the state only once. Write while (queue is empty) notEmpty.await(); "
-                    + "a woken thread must re-check, because another consumer may have been first or the wake-up was spurious");
-        }
-
-        putNow(queue, "x");
-        assertThat(consumer.get("the consumer was not woken by put() after it went back to waiting")).isEqualTo("x");
-    }
-
-    @Test
-    @Points(2)
-    @DisplayName("a producer woken up while the queue is still full goes back to waiting, so the capacity is never exceeded")
-    void producerReWaitsAfterSpuriousWakeup() {
+    @DisplayName("a producer or consumer woken while it still cannot go on goes back to waiting (while, not if)")
+    void wakeUpsAreReChecked() {
         BoundedQueue<String> queue = new BoundedQueue<>(1, lock);
         putNow(queue, "a");
         Background<Void> producer = producer(queue, "b");
-        awaitWaitingOrDone(1, producer);
-        producer.rethrowFailure();
-        requireConditions();
-        assertThat(producer.isDone())
-                .withFailMessage("put() returned although the queue was full (size %d, capacity 1): a producer must wait while size == capacity", queue.size())
-                .isFalse();
+        assertWaiting(producer, lock, "put()", "the queue was full (capacity 1)");
 
         lock.wakeEveryone();
-        awaitWaitingOrDone(1, producer);
-        if (producer.isDone()) {
-            producer.rethrowFailure();
-            fail("after a wake-up with the queue still full, put() added its item anyway (size " + queue.size()
-                    + ", capacity 1): an 'if' checks the state only once. Write while (size == capacity) notFull.await();");
-        }
+        assertWaiting(producer, lock, "after a wake-up with the queue still full, put()",
+                "nothing had changed (a spurious wake-up). An 'if' checks the state only once: write "
+                        + "while (size == capacity && !closed) notFull.await(); — the capacity is now exceeded (size "
+                        + queue.size() + ", capacity 1)");
 
-        assertThat(takeNow(queue)).isEqualTo("a");
+        // A stolen wake-up: take() signals the producer, but the test fills the free slot before it gets the lock back.
+        lock.lock();
+        try {
+            assertThat(queue.take()).hasValue("a");
+            queue.put("c");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            lock.unlock();
+        }
+        assertWaiting(producer, lock, "put()", "it was signalled, but another producer filled the free slot before it "
+                + "got the lock back. An 'if' trusts the signal; re-check in a while loop");
+        assertThat(takeNow(queue)).hasValue("c");
         producer.get("the producer was not woken by take() after it went back to waiting");
-        assertThat(takeNow(queue)).isEqualTo("b");
+        assertThat(takeNow(queue)).hasValue("b");
+
+        Background<Optional<String>> consumer = call("consumer", queue::take);
+        assertWaiting(consumer, lock, "take()", "the queue was empty and open");
+        lock.wakeEveryone();
+        assertWaiting(consumer, lock, "after a wake-up with the queue still empty, take()",
+                "nothing had changed (a spurious wake-up). An 'if' checks the state only once: write "
+                        + "while (items.isEmpty() && !closed) notEmpty.await();");
+        lock.lock();
+        try {
+            queue.put("stolen");
+            assertThat(queue.take()).hasValue("stolen");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            lock.unlock();
+        }
+        assertWaiting(consumer, lock, "take()", "it was signalled, but another consumer took the item before it got "
+                + "the lock back. An 'if' trusts the signal; re-check in a while loop");
+        putNow(queue, "x");
+        assertThat(consumer.get("the consumer was not woken by put() after it went back to waiting")).hasValue("x");
     }
 
     @Test
     @Points(2)
-    @DisplayName("an interrupted take() throws InterruptedException and leaves the lock free for everyone else")
-    void interruptedTakeThrowsAndReleasesTheLock() {
-        BoundedQueue<String> queue = new BoundedQueue<>(2, lock);
-        Background<String> consumer = call("consumer", queue::take);
-        Background.Seen seen = consumer.awaitParkedOrDone();
-        consumer.rethrowFailure();
-        assertThat(seen).as("state of a consumer calling take() on an empty queue").isEqualTo(Background.Seen.PARKED);
+    @DisplayName("offer(item, timeout) adds at once when there is room, waits for room up to its timeout, and returns false when the time runs out")
+    void offerWaitsUpToItsTimeout() {
+        BoundedQueue<String> queue = new BoundedQueue<>(1, lock);
+        assertThat(offerer(queue, "a", Duration.ZERO).get("offer() with room in the queue blocked"))
+                .withFailMessage("offer() returned false although the queue had room")
+                .isTrue();
+        assertThat(offerer(queue, "b", Duration.ZERO).get("offer() with a timeout of zero on a full queue blocked: a "
+                + "zero timeout does not wait"))
+                .withFailMessage("offer() returned true on a full queue: the item must not be added when there is no room "
+                        + "(size now %d, capacity 1)", queue.size())
+                .isFalse();
 
-        consumer.thread().interrupt();
+        Background<Boolean> shortOffer = offerer(queue, "b", Duration.ofMillis(100));
+        Boolean added = shortOffer.get("offer() with a timeout of 100 ms on a full queue was still blocked "
+                + Delays.CEILING.toSeconds() + " s later: it must give up when its timeout runs out. Wait with "
+                + "nanos = notFull.awaitNanos(nanos) and return false once nanos <= 0 (await() without a timeout "
+                + "waits forever)");
+        assertThat(added)
+                .withFailMessage("offer() returned true on a queue that stayed full: it must return false when the "
+                        + "timeout runs out (size now %d, capacity 1)", queue.size())
+                .isFalse();
+        assertThat(queue.size()).as("size() after an offer that timed out").isEqualTo(1);
+
+        Background<Boolean> longOffer = offerer(queue, "c", LONG);
+        assertWaiting(longOffer, lock, "offer() with a timeout of 10 minutes", "the queue was full and the timeout "
+                + "had not run out: offer() waits for room up to its timeout, it does not give up at once");
+        assertThat(takeNow(queue)).hasValue("a");
+        assertThat(longOffer.get("offer() was not woken after take() made room: signal the 'not full' Condition in take()"))
+                .withFailMessage("offer() returned false although take() made room long before its timeout")
+                .isTrue();
+        assertThat(takeNow(queue)).as("the offered item").hasValue("c");
+        assertThat(queue.size()).as("size() at the end").isZero();
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("offer(item, timeout) keeps its deadline across wake-ups: a wake-up does not restart the timeout")
+    void offerKeepsItsDeadlineAcrossWakeUps() {
+        BoundedQueue<String> queue = new BoundedQueue<>(1, lock);
+        putNow(queue, "a");
+        long before = System.nanoTime();
+        Background<Boolean> offer = offerer(queue, "b", LONG);
+        assertWaiting(offer, lock, "offer() with a timeout of 10 minutes", "the queue was full");
+        List<SpyLock.TimedWait> waits = lock.timedWaitsOf(offer.thread());
+        assertThat(waits)
+                .withFailMessage("offer() waits without a timeout: it called await() on a full queue, so it could "
+                        + "never give up. Wait with awaitNanos(nanos) (or await(time, unit)), the time left of its timeout")
+                .isNotEmpty();
+        long firstDeadline = waits.getLast().deadlineNanos();
+        assertThat(firstDeadline - before)
+                .withFailMessage("offer() with a timeout of 10 minutes asked to be woken after only %d ms: wait until "
+                        + "the deadline, not in short slices (that is polling)",
+                        TimeUnit.NANOSECONDS.toMillis(firstDeadline - before))
+                .isGreaterThan(LONG.toNanos() / 2);
+
+        Duration gap = Duration.ofSeconds(1);
+        letTheClockAdvance(gap);
+        lock.wakeEveryone();
+        assertWaiting(offer, lock, "after a wake-up with the queue still full, offer()", "its timeout had not run out "
+                + "and the queue was still full (a spurious wake-up): re-check in a while loop and wait again "
+                + "for the time that is left");
+        List<SpyLock.TimedWait> after = lock.timedWaitsOf(offer.thread());
+        assertThat(after.size())
+                .withFailMessage("offer() went back to waiting without a timeout after a wake-up: wait again with "
+                        + "awaitNanos(the time left), or it can never give up")
+                .isGreaterThan(waits.size());
+        long secondDeadline = after.getLast().deadlineNanos();
+        long movedMillis = TimeUnit.NANOSECONDS.toMillis(secondDeadline - firstDeadline);
+        assertThat(movedMillis)
+                .withFailMessage("""
+                        offer() restarted its timeout after a wake-up: it first asked to be woken at its deadline, \
+                        and after a spurious wake-up %d ms later it asked for the full timeout again (the deadline \
+                        moved %d ms later). A producer that is woken often would then wait far longer than its \
+                        timeout. Keep the time left across wake-ups: nanos = notFull.awaitNanos(nanos) returns it \
+                        (or compute one deadline before the loop).""", gap.toMillis(), movedMillis)
+                .isLessThan(gap.toMillis() / 2);
+
+        assertThat(takeNow(queue)).hasValue("a");
+        assertThat(offer.get("offer() was not woken after take() made room")).isTrue();
+        assertThat(takeNow(queue)).hasValue("b");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("after close(), put() and offer() throw IllegalStateException and the lock is free; take() drains what is left, then returns empty")
+    void closeRejectsProducersAndLetsConsumersDrain() {
+        BoundedQueue<String> queue = new BoundedQueue<>(2, lock);
+        putNow(queue, "a");
+        putNow(queue, "b");
+
+        lock.failNextSignal();
+        Throwable closeFailure = catchThrowable(queue::close);
+        if (!lock.signalFailureArmed()) {
+            assertThat(closeFailure)
+                    .withFailMessage("the Condition's signalAll() threw inside close(), but close() %s: let it propagate",
+                            closeFailure == null ? "returned normally" : "threw " + closeFailure)
+                    .isInstanceOf(SpyLock.InjectedFailure.class);
+            assertLockFree(lock, "close() threw (the test made signalAll() throw inside close())");
+        }
+        lock.disarm();
+        queue.close();
+
+        assertClosedRejection(rejection(producer(queue, "c"), "put()"), "put()");
+        assertLockFree(lock, "put() threw IllegalStateException on a closed queue");
+        assertClosedRejection(catchThrowable(() -> queue.offer("c", Duration.ZERO)), "offer(item, 0)");
+        assertClosedRejection(rejection(offerer(queue, "c", LONG), "offer(item, 10 minutes)"), "offer(item, 10 minutes)");
+        assertLockFree(lock, "offer() threw IllegalStateException on a closed queue");
+        assertThat(queue.size())
+                .withFailMessage("size() is %d after close() and rejected put()/offer() calls, expected 2: a closed "
+                        + "queue adds nothing", queue.size())
+                .isEqualTo(2);
+
+        Optional<String> first = takeNow(queue);
+        assertThat(first)
+                .withFailMessage("take() on a closed queue that still held 2 items returned %s: consumers drain what "
+                        + "is left before they are told the stream has ended", first)
+                .hasValue("a");
+        assertThat(takeNow(queue)).as("second take() after close()").hasValue("b");
+        assertThat(takeNow(queue))
+                .as("take() on a closed, drained queue returns Optional.empty()")
+                .isEmpty();
+        assertThat(takeNow(queue))
+                .as("take() on a closed, drained queue, asked again, returns Optional.empty() again")
+                .isEmpty();
+        assertThat(catchThrowable(queue::close)).as("a second close()").isNull();
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("close() wakes every waiting consumer (they get Optional.empty()) and every waiting producer (they throw IllegalStateException)")
+    void closeWakesEveryWaitingThread() {
+        BoundedQueue<String> empty = new BoundedQueue<>(1, lock);
+        Background<Optional<String>> first = call("consumer-1", empty::take);
+        Background<Optional<String>> second = call("consumer-2", empty::take);
+        assertWaiting(first, lock, "take()", "the queue was empty and open");
+        assertWaiting(second, lock, "take()", "the queue was empty and open");
+        empty.close();
+        String stuck = "a consumer waiting in take() on an empty queue did not return after close(): close() must "
+                + "wake every waiting consumer (signalAll() on 'not empty', not signal()), and take() must stop "
+                + "waiting once the queue is closed: while (items.isEmpty() && !closed)";
+        assertThat(first.get(stuck)).as("take() of a consumer woken by close()").isEmpty();
+        assertThat(second.get(stuck)).as("take() of a second consumer woken by close()").isEmpty();
+
+        SpyLock fullLock = new SpyLock();
+        BoundedQueue<String> full = new BoundedQueue<>(1, fullLock);
+        putNow(full, "a");
+        Background<Void> putter = producer(full, "b");
+        Background<Boolean> offerer = offerer(full, "c", LONG);
+        assertWaiting(putter, fullLock, "put()", "the queue was full");
+        assertWaiting(offerer, fullLock, "offer()", "the queue was full");
+        full.close();
+        String producerStuck = "a producer waiting for room did not stop waiting after close(): close() must wake "
+                + "every waiting producer too (signalAll() on 'not full'), and put()/offer() must re-check the closed "
+                + "flag after every wake-up and throw IllegalStateException";
+        for (Background<?> p : List.of(putter, offerer)) {
+            try {
+                p.thread().join(Delays.CEILING);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            if (!p.isDone()) {
+                fail(producerStuck);
+            }
+            assertClosedRejection(p.failure(), "a " + (p == putter ? "put()" : "offer()") + " waiting when close() was called");
+        }
+        assertThat(full.size()).as("size() after the waiting producers were rejected").isEqualTo(1);
+        assertThat(takeNow(full)).hasValue("a");
+        assertThat(takeNow(full)).isEmpty();
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("interrupted put(), offer() and take() throw InterruptedException, change nothing and leave the lock free")
+    void interruptedCallsThrowAndChangeNothing() {
+        BoundedQueue<String> queue = new BoundedQueue<>(1, lock);
+        Background<Optional<String>> consumer = call("consumer", queue::take);
+        assertWaiting(consumer, lock, "take()", "the queue was empty");
+        interruptAndExpect(consumer, "take()");
+        assertLockFree(lock, "take() was interrupted");
+
+        putNow(queue, "a");
+        Background<Void> producer = producer(queue, "b");
+        assertWaiting(producer, lock, "put()", "the queue was full");
+        interruptAndExpect(producer, "put()");
+        assertLockFree(lock, "put() was interrupted");
+
+        Background<Boolean> offer = offerer(queue, "c", LONG);
+        assertWaiting(offer, lock, "offer()", "the queue was full");
+        interruptAndExpect(offer, "offer()");
+        assertLockFree(lock, "offer() was interrupted");
+
+        assertThat(queue.size()).as("size() after interrupted put() and offer() on a full queue of capacity 1").isEqualTo(1);
+        assertThat(takeNow(queue)).hasValue("a");
+        assertThat(queue.size()).as("size() after taking the only item").isZero();
+    }
+
+    private static void interruptAndExpect(Background<?> b, String call) {
+        b.thread().interrupt();
         try {
-            consumer.thread().join(Delays.THREAD_EXIT);
+            b.thread().join(Delays.THREAD_EXIT);
         } catch (InterruptedException e) {
             throw new AssertionError(e);
         }
-        assertThat(consumer.isDone())
-                .withFailMessage("take() kept waiting after its thread was interrupted: do not catch and ignore "
-                        + "InterruptedException, let it propagate (take() declares it)")
+        assertThat(b.isDone())
+                .withFailMessage("%s kept waiting after its thread was interrupted: do not catch and ignore "
+                        + "InterruptedException, let it propagate (%s declares it)", call, call)
                 .isTrue();
-        assertThat(consumer.failure())
-                .withFailMessage("an interrupted take() ended with %s, expected InterruptedException", consumer.failure())
+        assertThat(b.failure())
+                .withFailMessage("an interrupted %s ended with %s, expected InterruptedException", call, b.failure())
                 .isInstanceOf(InterruptedException.class);
-        assertThat(lock.isLocked())
-                .withFailMessage("the queue's lock is still held after take() was interrupted: when await() throws, "
-                        + "code after it is skipped — put unlock() in a finally block")
-                .isFalse();
-        putNow(queue, "x");
-        assertThat(takeNow(queue)).isEqualTo("x");
     }
 
     @Test
-    @Points(2)
-    @DisplayName("three producers and three consumers through a queue of capacity 2: every item arrives exactly once")
-    void manyProducersAndConsumers() {
+    @Points(1)
+    @DisplayName("three producers and three consumers through a queue of capacity 2, closed at the end: every item arrives exactly once")
+    void manyProducersAndConsumersUntilClosed() {
         BoundedQueue<Integer> queue = new BoundedQueue<>(2, lock);
         int perProducer = 300;
         List<Background<Void>> producers = new ArrayList<>();
         for (int p = 0; p < 3; p++) {
             int base = p * perProducer;
+            boolean offers = p == 2;
             Background<Void> b = Background.run("producer-" + p, () -> {
                 for (int i = 0; i < perProducer; i++) {
-                    queue.put(base + i);
+                    if (offers) {
+                        if (!queue.offer(base + i, LONG)) {
+                            throw new AssertionError("offer() with a 10-minute timeout returned false");
+                        }
+                    } else {
+                        queue.put(base + i);
+                    }
                 }
             });
             producers.add(b);
@@ -269,8 +446,8 @@ class BoundedQueueTest {
         for (int c = 0; c < 3; c++) {
             Background<List<Integer>> b = call("consumer-" + c, () -> {
                 List<Integer> got = new ArrayList<>();
-                for (int i = 0; i < perProducer; i++) {
-                    got.add(queue.take());
+                for (Optional<Integer> item = queue.take(); item.isPresent(); item = queue.take()) {
+                    got.add(item.get());
                     if (queue.size() > queue.capacity()) {
                         throw new AssertionError("size() was " + queue.size() + " > capacity 2");
                     }
@@ -279,12 +456,14 @@ class BoundedQueueTest {
             });
             consumers.add(b);
         }
+        producers.forEach(p -> p.get("a producer is stuck in put()/offer() although three consumers keep taking: "
+                + "is a signal lost (signal 'not full' after every take, under the lock)?"));
+        queue.close();
         List<Integer> all = new ArrayList<>();
         for (Background<List<Integer>> c : consumers) {
-            all.addAll(c.get("a consumer is stuck in take() although producers put exactly enough items: "
-                    + "is a signal lost (signal the right Condition after every change, under the lock)?"));
+            all.addAll(c.get("a consumer is stuck in take() after every item was put and the queue was closed: "
+                    + "is a signal lost (signal 'not empty' after every put; signalAll() both conditions in close())?"));
         }
-        producers.forEach(p -> p.get("a producer is stuck in put() although consumers took every item"));
         assertThat(all).as("every item put, taken exactly once")
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 3 * perProducer).boxed().toList());
     }

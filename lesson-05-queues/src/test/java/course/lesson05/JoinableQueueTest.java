@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
+import course.grading.Delays;
 import course.grading.Points;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The queue is built on a {@link SpyLock} the test owns. That lets the test see whether a thread
+ * really waits in {@code await()} (not spinning, not sleeping in a loop), wake it up without a
+ * reason (a spurious wake-up), take away the state it was woken for before it gets the lock back
+ * (a stolen wake-up), and make a signal throw inside a critical section.
+ */
 @DisplayName("Exercise 1 · A joinable queue: taskDone() and join()")
 class JoinableQueueTest {
 
-    private final JoinableQueue<String> queue = new JoinableQueue<>();
+    private final SpyLock lock = new SpyLock();
+    private final JoinableQueue<String> queue = new JoinableQueue<>(lock);
     private final List<Background<?>> started = new ArrayList<>();
 
     @AfterEach
@@ -30,22 +38,57 @@ class JoinableQueueTest {
         return b;
     }
 
-    /** Asserts that a thread sitting in join() is blocked properly: parked, not finished, not spinning. */
-    private static void assertStillJoining(Background<Void> joiner, String whyItMustWait) {
-        switch (joiner.awaitParkedOrDone()) {
+    private Background<String> consumer(String name) {
+        Background<String> b = Background.call(name, queue::take);
+        started.add(b);
+        return b;
+    }
+
+    /** Asserts that a thread in join() waits properly: in await() on a Condition of the queue's lock. */
+    private void assertStillJoining(Background<Void> joiner, String whyItMustWait) {
+        switch (joiner.awaitAwaitingOn(lock)) {
             case PARKED -> { }
             case FINISHED -> {
                 joiner.rethrowFailure();
                 fail("join() returned although " + whyItMustWait
                         + ": join() must wait while unfinished tasks > 0 (count put() minus taskDone(), not the queue's size)");
             }
-            case SPINNING -> fail("join() is busy-waiting: thread '" + joiner.thread().getName()
-                    + "' stayed RUNNABLE for seconds. Wait on a condition (Condition.await() / Object.wait()) in a while loop instead of spinning");
+            case POLLING -> fail("join() polls instead of waiting: thread '" + joiner.thread().getName() + "' is "
+                    + joiner.where() + ", not in await() on a Condition of the queue's lock. A loop around "
+                    + "Thread.sleep() (or a timed wait) checks the count again and again; wait on an 'all done' "
+                    + "Condition until taskDone() signals it");
+            case SPINNING -> fail("join() is busy-waiting or waiting on the wrong lock: thread '" + joiner.thread().getName()
+                    + "' is " + joiner.where() + " and never waited in await() on a Condition of the ReentrantLock "
+                    + "the queue received. Wait on a Condition made from that lock (lock.newCondition()), in a while loop");
         }
     }
 
+    /** Asserts that a thread in take() on an empty queue waits properly. */
+    private void assertStillTaking(Background<String> consumer, String whyItMustWait) {
+        switch (consumer.awaitAwaitingOn(lock)) {
+            case PARKED -> { }
+            case FINISHED -> {
+                Throwable t = consumer.failure();
+                fail("take() " + (t == null ? "returned " + consumer.get("") : "threw " + t) + " although "
+                        + whyItMustWait + ": take() must wait while the queue is empty");
+            }
+            case POLLING -> fail("take() polls instead of waiting: thread '" + consumer.thread().getName() + "' is "
+                    + consumer.where() + ". Wait on a 'not empty' Condition until put() signals it");
+            case SPINNING -> fail("take() on an empty queue is busy-waiting or waiting on the wrong lock: thread '"
+                    + consumer.thread().getName() + "' is " + consumer.where() + ". Wait on a Condition made "
+                    + "from the ReentrantLock the queue received");
+        }
+    }
+
+    private void assertLockFree(String after) {
+        assertThat(lock.isLocked())
+                .withFailMessage("the queue's lock is still held after " + after + ": code after the exception was "
+                        + "skipped, unlock() too — put unlock() in a finally block")
+                .isFalse();
+    }
+
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("join() returns at once when nothing was ever put")
     void joinReturnsAtOnceWhenNothingWasPut() {
         joiner("joiner").get("join() on a fresh queue is still blocked: with no unfinished tasks it must return at once");
@@ -53,13 +96,16 @@ class JoinableQueueTest {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("take() hands items out in FIFO order, and taking an item does not finish it")
     void takeIsFifoAndDoesNotFinishTheTask() throws InterruptedException {
         queue.put("a");
         queue.put("b");
         queue.put("c");
-        assertThat(queue.unfinishedTasks()).as("unfinishedTasks() after three put() calls").isEqualTo(3);
+        assertThat(queue.unfinishedTasks())
+                .withFailMessage("unfinishedTasks() was %d after three put() calls, expected 3: every put() counts "
+                        + "one more unfinished task", queue.unfinishedTasks())
+                .isEqualTo(3);
 
         assertThat(queue.take()).as("first take()").isEqualTo("a");
         assertThat(queue.take()).as("second take()").isEqualTo("b");
@@ -70,13 +116,16 @@ class JoinableQueueTest {
 
         queue.taskDone();
         queue.taskDone();
-        assertThat(queue.unfinishedTasks()).as("unfinishedTasks() after 3 puts and 2 taskDone() calls").isEqualTo(1);
+        assertThat(queue.unfinishedTasks())
+                .withFailMessage("unfinishedTasks() was %d after 3 puts and 2 taskDone() calls, expected 1: "
+                        + "each taskDone() counts exactly one task finished", queue.unfinishedTasks())
+                .isEqualTo(1);
         assertThat(queue.take()).as("third take()").isEqualTo("c");
     }
 
     @Test
-    @Points(3)
-    @DisplayName("join() waits, without spinning, while a taken item is not marked done, and returns after taskDone()")
+    @Points(2)
+    @DisplayName("join() waits in await() on the lock's Condition (no spinning, no sleep loop) while a taken item is not done")
     void joinWaitsForTakenButUnfinishedItem() throws InterruptedException {
         queue.put("python.org");
         assertThat(queue.take()).isEqualTo("python.org");
@@ -86,11 +135,11 @@ class JoinableQueueTest {
 
         queue.taskDone();
         joiner.get("join() is still blocked after the last taskDone(): when the count reaches zero, "
-                + "wake the threads waiting in join() (signalAll()/notifyAll())");
+                + "wake the threads waiting in join() (signalAll())");
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("join() keeps waiting until the last of several items is done")
     void joinWaitsForTheLastItem() throws InterruptedException {
         for (String item : List.of("a", "b", "c")) {
@@ -122,14 +171,95 @@ class JoinableQueueTest {
 
         queue.taskDone();
 
-        first.get("a thread in join() is still blocked after the last taskDone()");
-        second.get("only 1 of 2 threads waiting in join() returned after the last taskDone(): "
-                + "signal()/notify() wakes a single waiter — use signalAll()/notifyAll() so every joiner returns");
+        long returned = 0;
+        for (Background<Void> joiner : List.of(first, second)) {
+            try {
+                joiner.thread().join(Delays.CEILING);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            joiner.rethrowFailure();
+            returned += joiner.isDone() ? 1 : 0;
+        }
+        assertThat(returned)
+                .withFailMessage(returned == 1
+                        ? "only 1 of 2 threads waiting in join() returned after the last taskDone(): signal() wakes a "
+                                + "single waiter — use signalAll() so every joiner returns"
+                        : "no thread waiting in join() returned after the last taskDone(): when the count reaches "
+                                + "zero, wake every joiner (use signalAll() on the 'all done' Condition)")
+                .isEqualTo(2);
     }
 
     @Test
     @Points(2)
-    @DisplayName("taskDone() called more often than put() throws IllegalStateException and leaves the count at zero")
+    @DisplayName("a thread in join() that is woken while tasks are still unfinished goes back to waiting (while, not if)")
+    void joinReWaitsAfterSpuriousAndStolenWakeUps() throws InterruptedException {
+        queue.put("a");
+        queue.take();
+        Background<Void> joiner = joiner("joiner");
+        assertStillJoining(joiner, "the only item was not marked done yet");
+
+        // 1. A spurious wake-up: nothing changed, the count is still 1.
+        lock.wakeEveryone();
+        if (joiner.awaitAwaitingOn(lock) == Background.Seen.FINISHED) {
+            joiner.rethrowFailure();
+            fail("join() returned after a wake-up although 1 task was still unfinished: an 'if' checks the count "
+                    + "only once. Write while (unfinished > 0) allDone.await(); await() may return without a signal "
+                    + "(a spurious wake-up)");
+        }
+
+        // 2. A stolen wake-up: the count reaches 0 (join is signalled), but before the joiner gets the lock
+        //    back a new item is put, so the count is 1 again when it re-checks.
+        lock.lock();
+        try {
+            queue.taskDone();
+            queue.put("b");
+        } finally {
+            lock.unlock();
+        }
+        if (joiner.awaitAwaitingOn(lock) == Background.Seen.FINISHED) {
+            joiner.rethrowFailure();
+            fail("join() returned although 1 task was unfinished when it got the lock back: it was signalled when "
+                    + "the count reached 0, but another thread put an item before it re-checked. An 'if' trusts the "
+                    + "signal; write while (unfinished > 0) allDone.await(); and check the state after every wake-up");
+        }
+        assertThat(queue.unfinishedTasks()).as("unfinishedTasks() after put, take, taskDone, put").isEqualTo(1);
+
+        queue.take();
+        queue.taskDone();
+        joiner.get("join() is still blocked after the last item was marked done");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a thread in take() that is woken while the queue is still empty goes back to waiting (while, not if)")
+    void takeReWaitsAfterSpuriousAndStolenWakeUps() throws InterruptedException {
+        Background<String> consumer = consumer("consumer");
+        assertStillTaking(consumer, "nothing was put");
+
+        lock.wakeEveryone();
+        assertStillTaking(consumer, "it was woken while the queue was still empty (a spurious wake-up). An 'if' "
+                + "checks the state only once; write while (items.isEmpty()) notEmpty.await();");
+
+        // A stolen wake-up: put() signals the consumer, but the test takes the item before it gets the lock back.
+        lock.lock();
+        try {
+            queue.put("stolen");
+            assertThat(queue.take()).isEqualTo("stolen");
+        } finally {
+            lock.unlock();
+        }
+        assertStillTaking(consumer, "another thread took the item it was signalled for before it got the lock back. "
+                + "An 'if' trusts the signal; write while (items.isEmpty()) notEmpty.await();");
+
+        queue.put("x");
+        assertThat(consumer.get("the consumer was not woken by put() after it went back to waiting: signal the "
+                + "'not empty' Condition in put()")).isEqualTo("x");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("taskDone() called more often than put() throws IllegalStateException, leaves the count at zero and the lock free")
     void taskDoneTooOftenThrows() throws InterruptedException {
         queue.put("job");
         queue.take();
@@ -141,6 +271,7 @@ class JoinableQueueTest {
                         + "when there is no unfinished task (Python raises ValueError)",
                         thrown == null ? "did not throw" : "threw " + thrown)
                 .isInstanceOf(IllegalStateException.class);
+        assertLockFree("taskDone() threw IllegalStateException");
         assertThat(queue.unfinishedTasks())
                 .withFailMessage("unfinishedTasks() is %d after a rejected taskDone(), expected 0: "
                         + "check the count before you decrement it", queue.unfinishedTasks())
@@ -156,10 +287,124 @@ class JoinableQueueTest {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
+    @DisplayName("taskDone() checks the count and decrements it in one step under the lock, so two racing calls for one task cannot both succeed")
+    void taskDoneChecksAndDecrementsAtomically() throws InterruptedException {
+        // 1. Another thread calls taskDone() while the test holds the lock; then the test calls it too.
+        queue.put("first");
+        queue.take();
+        Background<Void> racer;
+        Throwable mine;
+        lock.lock();
+        try {
+            racer = Background.run("racer-1", queue::taskDone);
+            started.add(racer);
+            org.awaitility.Awaitility.await().atMost(Delays.CEILING).pollInterval(java.time.Duration.ofMillis(2))
+                    .until(() -> racer.isDone() || lock.hasQueuedThread(racer.thread()));
+            mine = catchThrowable(queue::taskDone);
+        } finally {
+            lock.unlock();
+        }
+        assertOneOfTwoTaskDonesFailed(racer, mine);
+
+        // 2. Another thread calls taskDone() and is paused as soon as it first releases the lock;
+        //    in that gap the test calls taskDone() itself.
+        queue.put("second");
+        queue.take();
+        lock.pauseNextReleaseByAnotherThread();
+        Background<Void> second = Background.run("racer-2", queue::taskDone);
+        started.add(second);
+        try {
+            org.awaitility.Awaitility.await().atMost(Delays.CEILING).pollInterval(java.time.Duration.ofMillis(2))
+                    .until(() -> second.isDone() || lock.paused() == second.thread());
+            mine = catchThrowable(queue::taskDone);
+        } finally {
+            lock.resumePaused();
+        }
+        assertOneOfTwoTaskDonesFailed(second, mine);
+    }
+
+    private void assertOneOfTwoTaskDonesFailed(Background<Void> racer, Throwable mine) {
+        try {
+            racer.get("taskDone() is still blocked after the lock was released");
+        } catch (IllegalStateException expected) {
+            // the other thread lost the race: fine
+        }
+        Throwable theirs = racer.failure();
+        String calls = "the test's call " + (mine == null ? "succeeded" : "threw " + mine) + ", the other thread's call "
+                + (theirs == null ? "succeeded" : "threw " + theirs);
+        int count = queue.unfinishedTasks();
+        assertThat(count)
+                .withFailMessage("two threads called taskDone() for the single unfinished task and the count is now %d "
+                        + "(%s): taskDone() checked the count apart from the decrement (check-then-act: outside the "
+                        + "lock, or in a separate locked block), so both saw 1 and both decremented. Check and "
+                        + "decrement in one step, under the lock", count, calls)
+                .isZero();
+        assertThat((mine instanceof IllegalStateException ? 1 : 0) + (theirs instanceof IllegalStateException ? 1 : 0))
+                .withFailMessage("two threads called taskDone() for the single unfinished task: exactly one must succeed "
+                        + "and the other throw IllegalStateException (check-then-act?), but %s", calls)
+                .isEqualTo(1);
+        assertLockFree("the rejected taskDone()");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("interrupted take() and join() throw InterruptedException and leave the count and the lock as they were; a failing signal in put() leaves the lock free")
+    void interruptsAndFailuresLeaveTheLockFree() throws InterruptedException {
+        Background<String> consumer = consumer("consumer");
+        assertStillTaking(consumer, "nothing was put");
+        consumer.thread().interrupt();
+        assertInterrupted(consumer, "take()");
+        assertLockFree("take() was interrupted");
+
+        queue.put("a");
+        queue.take();
+        Background<Void> joiner = joiner("joiner");
+        assertStillJoining(joiner, "the only item was not marked done yet");
+        joiner.thread().interrupt();
+        assertInterrupted(joiner, "join()");
+        assertLockFree("join() was interrupted");
+        assertThat(queue.unfinishedTasks())
+                .withFailMessage("unfinishedTasks() is %d after an interrupted join(), expected 1: an interrupted "
+                        + "wait must not change the count", queue.unfinishedTasks())
+                .isEqualTo(1);
+
+        Background<String> waiting = consumer("consumer-2");
+        assertStillTaking(waiting, "the queue was empty");
+        lock.failNextSignal();
+        Throwable thrown = catchThrowable(() -> queue.put("b"));
+        boolean signalled = !lock.signalFailureArmed();
+        assertThat(signalled)
+                .withFailMessage("put() did not signal a Condition although a consumer was waiting in take(): "
+                        + "signal the 'not empty' Condition in put()")
+                .isTrue();
+        assertThat(thrown)
+                .withFailMessage("the Condition's signal() threw inside put(), but put() %s: let it propagate",
+                        thrown == null ? "returned normally" : "threw " + thrown)
+                .isInstanceOf(SpyLock.InjectedFailure.class);
+        assertLockFree("put() threw (the test made signal() throw inside put())");
+    }
+
+    private static void assertInterrupted(Background<?> b, String call) {
+        try {
+            b.thread().join(Delays.THREAD_EXIT);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(b.isDone())
+                .withFailMessage("%s kept waiting after its thread was interrupted: do not catch and ignore "
+                        + "InterruptedException, let it propagate (%s declares it)", call, call)
+                .isTrue();
+        assertThat(b.failure())
+                .withFailMessage("an interrupted %s ended with %s, expected InterruptedException", call, b.failure())
+                .isInstanceOf(InterruptedException.class);
+    }
+
+    @Test
+    @Points(1)
     @DisplayName("four workers and a producer: join() returns once every item has been processed exactly once")
     void workersProcessEveryItemBeforeJoinReturns() {
-        JoinableQueue<Integer> jobs = new JoinableQueue<>();
+        JoinableQueue<Integer> jobs = new JoinableQueue<>(new SpyLock());
         Set<Integer> processed = ConcurrentHashMap.newKeySet();
         List<Background<Void>> workers = new ArrayList<>();
         int items = 2_000;

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Exercise 2 · A worker pool: N workers, a jobs queue, a results queue, poison pills")
+@DisplayName("Exercise 2 · A worker pool with poison pills")
 class WorkerPoolTest {
 
     /** Makes the pool's threads and remembers them, so the test can count and watch them. */
@@ -93,9 +94,14 @@ class WorkerPoolTest {
 
     /** Blocks a job until the test opens the gate (a ceiling guards against broken code). */
     private void passGate() {
+        passGate(Delays.CEILING);
+    }
+
+    /** Blocks a job until the test opens the gate, at most {@code ceiling}. */
+    private void passGate(Duration ceiling) {
         requireWorkerThread();
         try {
-            if (!gate.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!gate.await(ceiling.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the test never opened the gate");
             }
         } catch (InterruptedException e) {
@@ -200,7 +206,7 @@ class WorkerPoolTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("every submitted job produces exactly one result, carrying its own value")
     void everyJobProducesExactlyOneResult() throws InterruptedException {
         WorkerPool<Integer, Integer> p = pool(4, job -> job * job);
@@ -224,7 +230,7 @@ class WorkerPoolTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("a job that throws is reported as a Failure, and its worker lives on to run the next job")
     void aFailingJobDoesNotKillItsWorker() throws InterruptedException {
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
@@ -305,7 +311,7 @@ class WorkerPoolTest {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("submit() after shutdown() throws IllegalStateException, and a second shutdown() is harmless")
     void submitAfterShutdownIsRejected() throws InterruptedException {
         WorkerPool<Integer, Integer> p = pool(2, job -> job);
@@ -322,6 +328,152 @@ class WorkerPoolTest {
         assertThat(p.awaitTermination(Delays.CEILING))
                 .withFailMessage("the workers did not all end after shutdown() (called twice): %d of 2 still alive. "
                         + "Put one poison pill per worker, and only on the first shutdown()", factory.alive())
+                .isTrue();
+    }
+
+    /** Blocks a job until the test opens the gate, ignoring interrupts (a job that does not react to them). */
+    private void passGateIgnoringInterrupts() {
+        requireWorkerThread();
+        long deadline = System.nanoTime() + Delays.CEILING.toNanos();
+        while (gate.getCount() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
+            try {
+                gate.await(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException ignored) {
+                // this job does not react to interrupts: the pool must wait for it anyway
+            }
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("close() waits until every worker has ended; an interrupt neither cuts the wait short nor gets lost")
+    void closeWaitsForTheWorkersAndKeepsTheInterrupt() throws InterruptedException {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        WorkerPool<Integer, Integer> p = pool(2, job -> {
+            running.incrementAndGet();
+            passGateIgnoringInterrupts();
+            done.incrementAndGet();
+            return job;
+        });
+        p.submit(1);
+        p.submit(2);
+        try {
+            await().atMost(Delays.CEILING).until(() -> running.get() == 2);
+        } catch (ConditionTimeoutException e) {
+            fail("only " + running.get() + " of 2 jobs started in a pool of 2 workers");
+        }
+
+        AtomicBoolean interruptedAfterClose = new AtomicBoolean();
+        AtomicInteger doneAtClose = new AtomicInteger(-1);
+        Background<Void> closer = Background.run("closer", () -> {
+            p.close();
+            interruptedAfterClose.set(Thread.currentThread().isInterrupted());
+            doneAtClose.set(done.get());
+        });
+        try {
+            switch (closer.awaitParkedOrDone()) {
+                case PARKED -> { }
+                case FINISHED -> {
+                    closer.rethrowFailure();
+                    fail("close() returned while " + (2 - doneAtClose.get()) + " of 2 jobs were still running: "
+                            + "close() must wait until every worker has ended (shutdown() alone only queues the pills), "
+                            + "like ExecutorService.close()");
+                }
+                case SPINNING, POLLING -> fail("close() is busy-waiting (thread 'closer' stayed RUNNABLE): wait with "
+                        + "awaitTermination()/Thread.join()");
+            }
+
+            closer.thread().interrupt();
+            try {
+                await().atMost(Delays.CEILING).pollInterval(Duration.ofMillis(2)).until(() -> closer.isDone()
+                        || (!closer.thread().isInterrupted() && isParked(closer.thread())));
+            } catch (ConditionTimeoutException e) {
+                fail("close() spins after its thread was interrupted (thread 'closer' is " + closer.where() + "): "
+                        + "if you set the interrupt again inside the waiting loop, every wait throws at once. Remember "
+                        + "that it happened, keep waiting, and call Thread.currentThread().interrupt() after the loop");
+            }
+            if (closer.isDone()) {
+                Throwable t = closer.failure();
+                fail(t != null
+                        ? "close() threw " + t + " when its thread was interrupted while waiting: close() must not throw "
+                                + "(like ExecutorService.close()); catch InterruptedException, keep waiting, and re-assert "
+                                + "the interrupt at the end"
+                        : "close() returned when its thread was interrupted, while " + (2 - doneAtClose.get()) + " of 2 "
+                                + "jobs were still running: an interrupt must not cut the wait short. Catch "
+                                + "InterruptedException, remember it, and keep waiting for the workers");
+            }
+        } finally {
+            gate.countDown();
+        }
+        closer.get("close() did not return after every job had finished: did shutdown() queue one pill per worker?");
+        assertThat(doneAtClose.get())
+                .withFailMessage("close() returned while %d of 2 jobs were still running: wait until every worker has ended",
+                        2 - doneAtClose.get())
+                .isEqualTo(2);
+        joinAll(factory.threads, Delays.CEILING);
+        assertThat(factory.alive())
+                .withFailMessage("%d workers were still alive after close() returned and the jobs were done: did "
+                        + "shutdown() queue one poison pill per worker?", factory.alive())
+                .isZero();
+        assertThat(interruptedAfterClose.get())
+                .withFailMessage("close() swallowed the interrupt: its thread was interrupted while waiting, but its "
+                        + "interrupt status was clear after close() returned. Re-assert it before returning "
+                        + "(Thread.currentThread().interrupt()) so the caller can still see it")
+                .isTrue();
+    }
+
+    private static boolean isParked(Thread t) {
+        Thread.State state = t.getState();
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("awaitTermination() returns false when its time runs out, and throws InterruptedException when interrupted")
+    void awaitTerminationHonoursTimeoutAndInterrupt() throws InterruptedException {
+        // The job outlasts every wait of this test, so a wait without a timeout is caught by the test's own ceiling.
+        WorkerPool<Integer, Integer> p = pool(1, job -> {
+            passGate(Delays.CEILING.multipliedBy(4));
+            return job;
+        });
+        p.submit(1);
+        p.shutdown();
+
+        Background<Boolean> shortWait = Background.call("awaits", () -> p.awaitTermination(Duration.ofMillis(50)));
+        Boolean ended = shortWait.get("awaitTermination(50 ms) was still waiting " + Delays.CEILING.toSeconds()
+                + " s later while a job kept its worker busy: wait at most the timeout (Thread.join(Duration)), then "
+                + "return false");
+        assertThat(ended)
+                .withFailMessage("awaitTermination() returned true while a worker was still running a job")
+                .isFalse();
+
+        Background<Boolean> longWait = Background.call("awaits", () -> p.awaitTermination(Duration.ofMinutes(10)));
+        try {
+            if (longWait.awaitParkedOrDone() == Background.Seen.FINISHED) {
+                longWait.rethrowFailure();
+                fail("awaitTermination(10 minutes) returned " + longWait.get("") + " while a worker was still running a job");
+            }
+            longWait.thread().interrupt();
+            longWait.thread().join(Delays.CEILING);
+            assertThat(longWait.isDone())
+                    .withFailMessage("awaitTermination() kept waiting after its thread was interrupted: let the "
+                            + "InterruptedException propagate (it declares it)")
+                    .isTrue();
+            assertThat(longWait.failure())
+                    .withFailMessage("an interrupted awaitTermination() ended with %s, expected InterruptedException",
+                            longWait.failure() == null ? "a normal return" : longWait.failure())
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            longWait.stop();
+            gate.countDown();
+        }
+        assertThat(p.awaitTermination(Delays.CEILING))
+                .withFailMessage("awaitTermination() returned false although the only job was let go after shutdown()")
                 .isTrue();
     }
 }

@@ -16,11 +16,22 @@ import java.util.function.Supplier;
  * REGISTRY.get().lookup("x");
  * }</pre>
  *
- * <p>Build it with double-checked locking: {@code get()} first reads the field without a lock
- * and returns the value if it is there (the fast path, taken by every call after the first);
- * only while the value is missing does it take the lock, check again, and create the value.
- * The fast-path read happens outside the lock, so only a field declared the right way makes the
- * creating thread's writes (the object's contents, not just the reference) visible to it.
+ * <p>The contract, which the tests check through behaviour:
+ * <ul>
+ *   <li>the supplier runs on the first {@code get()}, not before, and exactly once, however many
+ *       threads race to call {@code get()} first; every caller receives the same object;</li>
+ *   <li>once the value exists, {@code get()} returns it without waiting for a lock (the fast
+ *       path, taken by every call after the first);</li>
+ *   <li>if the supplier throws, {@code get()} throws the same exception, keeps nothing, and a
+ *       later call tries again;</li>
+ *   <li>the value is <em>safely published</em>: a thread that gets it on the fast path sees the
+ *       object fully constructed.</li>
+ * </ul>
+ * The classic way is double-checked locking: read the field without a lock and return the value
+ * if it is there; only while it is missing take the lock, check again, and create it. The
+ * fast-path read happens outside the lock, so it needs a happens-before edge of its own from the
+ * creating thread's writes: a {@code volatile} field, or a holder object whose {@code final}
+ * field carries the value, or a {@code volatile} "ready" flag written after the value.
  */
 public class Lazy<T> {
 

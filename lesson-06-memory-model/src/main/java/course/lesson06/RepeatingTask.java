@@ -10,8 +10,10 @@ package course.lesson06;
  * <p>The catch is visibility: {@code stop()} writes the field on one thread and {@code run()}
  * reads it on another. Without a happens-before edge between that write and those reads, the
  * Java Memory Model does not promise that the worker ever sees the write; the JIT may read the
- * field once, before the loop, and spin forever. Declare the field so the write is guaranteed
- * to become visible.
+ * field once, before the loop, and spin forever. Make sure the write is guaranteed to become
+ * visible to the worker: any happens-before edge from {@code stop()}'s write to {@code run()}'s
+ * reads will do. The test checks the behaviour that matters: a worker whose loop has been
+ * compiled by the C2 JIT must still stop.
  *
  * <p>Rules: once stopped, a task stays stopped ({@code run()} after {@code stop()} runs no step);
  * the step in which {@code stop()} was called is the last one.

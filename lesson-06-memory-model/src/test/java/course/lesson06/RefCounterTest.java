@@ -28,7 +28,7 @@ class RefCounterTest {
 
     @Test
     @Points(4)
-    @DisplayName("keeps both references when a second retain() lands in the first one's read–write window")
+    @DisplayName("keeps both references when a second retain() lands in the first one's read–write window, and an update that throws changes nothing")
     void twoRetainsAreNeverLost() throws Exception {
         Race race = race(1, RefCounter::retain);
 
@@ -42,6 +42,8 @@ class RefCounterTest {
                         and write (locking the read and the write separately still leaves the gap), or an AtomicLong \
                         with a compare-and-set loop.""", race.finalCount(), race.readByA())
                 .isEqualTo(3);
+
+        anUpdateThatThrowsLeavesTheCounterFree();
     }
 
     @Test
@@ -60,6 +62,37 @@ class RefCounterTest {
                 .isEqualTo(1);
     }
 
+    /** Thrown by the test's race window. */
+    private static final class WindowFailed extends RuntimeException {
+        WindowFailed() {
+            super("thrown by the test's race window, inside the update");
+        }
+    }
+
+    /** An update whose window throws must change nothing and leave the counter free for other threads. */
+    private static void anUpdateThatThrowsLeavesTheCounterFree() throws Exception {
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+        RefCounter counter = new RefCounter(1, read -> {
+            if (failOnce.compareAndSet(true, false)) {
+                throw new WindowFailed();
+            }
+        });
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(counter::retain);
+        assertThat(thrown)
+                .withFailMessage("the race window threw %s inside retain(), but retain() %s: let it propagate",
+                        WindowFailed.class.getSimpleName(), thrown == null ? "returned normally" : "threw " + thrown)
+                .isInstanceOf(WindowFailed.class);
+
+        AtomicLong seenByOther = new AtomicLong(Long.MIN_VALUE);
+        Worker other = Worker.start("other", () -> seenByOther.set(counter.retain()));
+        other.join("another thread's retain() after an update that threw: is the lock still held? Release it in a "
+                + "finally block (synchronized does that for you)");
+        assertThat(seenByOther.get())
+                .withFailMessage("after a retain() that threw half-way, another thread's retain() returned %d, expected "
+                        + "2: an update that fails must not change the count", seenByOther.get())
+                .isEqualTo(2);
+    }
+
     /**
      * Thread A calls retain() and is paused in the race window; thread B then runs
      * {@code second}; A is released once B has finished or waits inside RefCounter.
@@ -69,8 +102,13 @@ class RefCounterTest {
         AtomicReference<Worker> workerB = new AtomicReference<>();
         AtomicBoolean paused = new AtomicBoolean();
         AtomicLong readByA = new AtomicLong(Long.MIN_VALUE);
+        AtomicLong lastReadByA = new AtomicLong(Long.MIN_VALUE);
+        AtomicLong returnedToA = new AtomicLong(Long.MIN_VALUE);
 
         RaceWindow window = read -> {
+            if (Thread.currentThread() == threadA.get()) {
+                lastReadByA.set(read);
+            }
             if (Thread.currentThread() == threadA.get() && paused.compareAndSet(false, true)) {
                 readByA.set(read);
                 await("thread B to finish its update or to wait inside RefCounter")
@@ -88,7 +126,7 @@ class RefCounterTest {
 
         Worker a = Worker.start("A", () -> {
             threadA.set(Thread.currentThread());
-            counter.retain();
+            returnedToA.set(counter.retain());
         });
         await().atMost(Delays.CEILING)
                 .pollInSameThread()
@@ -104,6 +142,13 @@ class RefCounterTest {
 
         a.join("A's retain(), paused in the race window until B finished or waited");
         b.join("B's update, started while A was in the race window");
+        if (returnedToA.get() != lastReadByA.get() + 1) {
+            fail("thread A's retain() returned %d, but the last value it passed to window.afterRead(read) was %d: the "
+                    + "update is not based on the value passed to the hook. Call window.afterRead(read) between "
+                    + "reading the count and writing read + 1, with the value you read (calling it before the read, "
+                    + "or with another value, hides the race from the test instead of fixing it)",
+                    returnedToA.get(), lastReadByA.get());
+        }
         return new Race(counter.count(), readByA.get());
     }
 }

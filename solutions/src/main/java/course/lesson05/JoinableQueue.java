@@ -47,14 +47,22 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class JoinableQueue<E> {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final Condition allDone = lock.newCondition();
+    private final ReentrantLock lock;
+    private final Condition notEmpty;
+    private final Condition allDone;
     private final ArrayDeque<E> items = new ArrayDeque<>();
-    private int unfinished;
+    private int unfinished;   // guarded by lock
 
     /** Creates an empty queue with no unfinished tasks. */
     public JoinableQueue() {
+        this(new ReentrantLock());
+    }
+
+    /** Same, guarded by the given lock (the tests pass their own to watch who waits on it). */
+    JoinableQueue(ReentrantLock lock) {
+        this.lock = Objects.requireNonNull(lock, "lock");
+        this.notEmpty = lock.newCondition();
+        this.allDone = lock.newCondition();
     }
 
     /**

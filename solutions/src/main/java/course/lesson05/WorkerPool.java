@@ -159,10 +159,27 @@ public final class WorkerPool<J, R> implements AutoCloseable {
         return workers.stream().noneMatch(Thread::isAlive);
     }
 
-    /** {@link #shutdown()}, then waits for the workers to end. */
+    /**
+     * {@link #shutdown()}, then waits until every worker has ended, like
+     * {@code ExecutorService.close()}. Never throws {@link InterruptedException}: an interrupt while
+     * waiting does not end the wait (the queued jobs still run), and the interrupt status is set
+     * again before this method returns, so the caller can still see it.
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         shutdown();
-        awaitTermination(Duration.ofDays(1));
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (awaitTermination(Duration.ofDays(1))) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;                           // remember it, keep waiting
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
