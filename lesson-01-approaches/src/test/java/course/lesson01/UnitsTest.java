@@ -1,5 +1,6 @@
 package course.lesson01;
 
+import course.grading.HeldCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -1,5 +1,6 @@
 package course.lesson02;
 
+import course.grading.HeldCall;
 import course.grading.Delays;
 import course.grading.Points;
 import org.junit.jupiter.api.DisplayName;

@@ -1,6 +1,4 @@
-package course.lesson02;
-
-import course.grading.Delays;
+package course.grading;
 
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
@@ -29,16 +27,16 @@ import static org.awaitility.Awaitility.await;
  * A caller that is asleep ({@code Thread.sleep}) is not waiting for anything: the work stays
  * held, so a "wait" made of sleeping always ends, and returns, while the work is still held.
  */
-final class HeldCall<T> {
+public final class HeldCall<T> {
 
     /**
      * How long held work waits for the test's release before it gives up: longer than
      * {@link #watch} watches, so the work is still held whenever the watch ends.
      */
-    static final Duration HOLD = Delays.CEILING.multipliedBy(3);
+    public static final Duration HOLD = Delays.CEILING.multipliedBy(3);
 
     /** What the caller was seen doing while the work was held. */
-    enum Seen {
+    public enum Seen {
         /** the call returned (or threw) while the work was still held */
         RETURNED,
         /** the caller blocked in a wait (not a sleep), with all the work started */
@@ -65,13 +63,13 @@ final class HeldCall<T> {
     }
 
     /** Starts {@code call} on a new platform thread named {@code name}. */
-    static <T> HeldCall<T> start(String name, Callable<T> call) {
+    public static <T> HeldCall<T> start(String name, Callable<T> call) {
         HeldCall<T> held = new HeldCall<>(name, call);
         held.caller.start();
         return held;
     }
 
-    Thread caller() {
+    public Thread caller() {
         return caller;
     }
 
@@ -79,7 +77,7 @@ final class HeldCall<T> {
      * Watches the caller until it returns, or until it waits (not sleeps) while {@code allStarted}
      * holds. Call it while the work is held; release the work afterwards.
      */
-    Seen watch(BooleanSupplier allStarted) {
+    public Seen watch(BooleanSupplier allStarted) {
         try {
             await().atMost(Delays.CEILING).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
                     .until(() -> !caller.isAlive() || allStarted.getAsBoolean() && isWaitingNotSleeping(caller));
@@ -100,7 +98,7 @@ final class HeldCall<T> {
      * @return how many pieces had been released when the caller returned, or {@code -1} if it
      *         did not return before the last piece was released
      */
-    int releaseOneByOne(List<CountDownLatch> releases, IntFunction<Thread> threadOf) {
+    public int releaseOneByOne(List<CountDownLatch> releases, IntFunction<Thread> threadOf) {
         List<Thread> ended = new ArrayList<>();
         for (int k = 0; k < releases.size() - 1; k++) {
             releases.get(k).countDown();
@@ -144,7 +142,7 @@ final class HeldCall<T> {
      * Waits for the call to end (after the work was released) and returns its value; rethrows a
      * starter's "not implemented yet" and any exception the call threw, as an AssertionError.
      */
-    T finish(String method) throws InterruptedException {
+    public T finish(String method) throws InterruptedException {
         end();
         rethrowNotImplemented();
         if (caller.isAlive()) {
@@ -158,13 +156,13 @@ final class HeldCall<T> {
     }
 
     /** Rethrows the starter's "not implemented yet" exception, so the starter fails for the right reason. */
-    void rethrowNotImplemented() {
+    public void rethrowNotImplemented() {
         if (thrown.get() instanceof UnsupportedOperationException notYet) {
             throw notYet;
         }
     }
 
-    Throwable thrown() {
+    public Throwable thrown() {
         return thrown.get();
     }
 
@@ -172,7 +170,7 @@ final class HeldCall<T> {
      * Waits (once, at most {@link Delays#CEILING}) for the caller to end. Always call it after
      * releasing the work, and again in a finally block: the second call does not wait again.
      */
-    void end() throws InterruptedException {
+    public void end() throws InterruptedException {
         if (!ended) {
             ended = true;
             caller.join(Delays.CEILING);
@@ -189,7 +187,7 @@ final class HeldCall<T> {
      * @param finished how many had finished when the watch ended
      * @param total    how many there are
      */
-    static String mistake(Seen seen, String method, String work, int started, int finished, int total) {
+    public static String mistake(Seen seen, String method, String work, int started, int finished, int total) {
         long ceiling = Delays.CEILING.toSeconds();
         return switch (seen) {
             case WAITING -> null;
@@ -211,7 +209,7 @@ final class HeldCall<T> {
     }
 
     /** The message for a caller that returned after only {@code released} of {@code total} pieces were released. */
-    static String returnedTooSoon(String method, String work, int released, int total) {
+    public static String returnedTooSoon(String method, String work, int released, int total) {
         return String.format("%s returned after only %d of its %d %s had been let finish, while the others were "
                 + "still running: it must wait for EVERY thread. join() each thread in a loop after starting them "
                 + "all (joining only some of them is not enough).", method, released, total, work);
@@ -222,7 +220,7 @@ final class HeldCall<T> {
      * or in {@code Object.wait} (a join), and not asleep. The stack is the evidence, not only the
      * state, so a thread that polls with short sleeps is never taken for a waiting one.
      */
-    static boolean isWaitingNotSleeping(Thread thread) {
+    public static boolean isWaitingNotSleeping(Thread thread) {
         if (!isBlocked(thread.getState())) {
             return false;
         }
@@ -245,7 +243,7 @@ final class HeldCall<T> {
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
-    static boolean isSleeping(Thread thread) {
+    public static boolean isSleeping(Thread thread) {
         if (thread.getState() != Thread.State.TIMED_WAITING) {
             return false;
         }
