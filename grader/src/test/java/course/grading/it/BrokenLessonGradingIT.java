@@ -7,14 +7,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,24 +29,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 @AllowThreads("the Maven child process's stream readers end with it")
 class BrokenLessonGradingIT {
-    private static final Path ROOT = Path.of(System.getProperty("course.root", "..")).toAbsolutePath().normalize();
-    private static final Path WORK = ROOT.resolve("grader/target/it/broken-lesson");
+    private static LessonBuild lesson;
 
-    private static Run graded;
-
-    record Run(int exitCode, String output, String results) {
-    }
+    private static LessonBuild.Run graded;
 
     @BeforeAll
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void gradeTheBrokenLesson() throws Exception {
-        copy(ROOT.resolve("grader/src/it/broken-lesson"), WORK);
+        lesson = LessonBuild.fresh("broken-lesson");
+        Path work = lesson.work();
         // Stale, forged results from "an earlier run": they must be gone before the tests start.
-        Files.createDirectories(WORK.resolve("target/surefire-reports"));
-        Files.writeString(WORK.resolve("target/surefire-reports/TEST-course.lesson99.LooperTest.xml"),
+        Files.createDirectories(work.resolve("target/surefire-reports"));
+        Files.writeString(work.resolve("target/surefire-reports/TEST-course.lesson99.LooperTest.xml"),
                 "<testsuite name=\"course.lesson99.LooperTest\"><testcase name=\"spins\" classname=\"course.lesson99.LooperTest\"/></testsuite>");
         // -Dgrading.mode is what a .mvn/maven.config could add: it must not change the grade run's mode.
-        graded = maven("verify", "-Pgrade", "-Dgrading.timeout=5", "-Dgrading.mode=student");
+        graded = lesson.maven("verify", "-Pgrade", "-Dgrading.timeout=5", "-Dgrading.mode=student");
     }
 
     @Test
@@ -127,105 +119,8 @@ class BrokenLessonGradingIT {
     void buildFileCannotChooseTheMode() throws Exception {
         assertThat(graded.exitCode()).as("the grade run above had -Dgrading.mode=student, and still graded").isZero();
         assertThat(graded.results()).contains("\"max_score\": 100,");
-        Run student = maven("test", "-Dtest=QuitterTest", "-Dgrading.mode=grade");
+        LessonBuild.Run student = lesson.maven("test", "-Dtest=QuitterTest", "-Dgrading.mode=grade");
         assertThat(student.exitCode()).as("student mode still fails on failing tests").isNotZero();
     }
 
-    @Test
-    @DisplayName("the instructor check rejects a test that passes on the starter and a test without points")
-    void instructorCheckRejectsDishonestTests() throws Exception {
-        Path extra = WORK.resolve("src/test/java/course/lesson99/DishonestTest.java");
-        Files.writeString(extra, """
-                package course.lesson99;
-
-                import course.grading.Points;
-                import org.junit.jupiter.api.Test;
-
-                class DishonestTest {
-                    @Test
-                    @Points(5)
-                    void alwaysPasses() {
-                    }
-
-                    @Test
-                    void carriesNoPoints() {
-                        throw new AssertionError("fails, but is worth nothing");
-                    }
-                }
-                """, StandardCharsets.UTF_8);
-        try {
-            Run run = maven("verify", "-Pinstructor", "-Dtest=DishonestTest", "-Dsurefire.failIfNoSpecifiedTests=false");
-            assertThat(run.exitCode()).as("exit code of the instructor check").isNotZero();
-            assertThat(run.output())
-                    .contains("DishonestTest › alwaysPasses(): passes on the starter (a test that cannot fail is a defect)")
-                    .contains("DishonestTest › carriesNoPoints(): carries no points");
-        } finally {
-            Files.deleteIfExists(extra);
-        }
-    }
-
-    @Test
-    @DisplayName("code that does not compile costs its lesson's points, not the grade run")
-    void compileErrorIsGradedAsZero() throws Exception {
-        Path broken = WORK.resolve("src/main/java/course/lesson99/Typo.java");
-        Files.writeString(broken, "package course.lesson99;\n\nclass Typo { int x = ; }\n", StandardCharsets.UTF_8);
-        Files.writeString(WORK.resolve("README.md"), """
-                ## Exercises
-
-                | # | Exercise | File to edit | Test | Points |
-                |---|----------|--------------|------|-------:|
-                | 1 | Adder | `Adder.java` | `AdderTest` | 10 |
-                | 2 | Quitter | `Quitter.java` | `QuitterTest` | 10 |
-                | | **Total** | | | **20** |
-                """, StandardCharsets.UTF_8);
-        try {
-            Run run = maven("verify", "-Pgrade");
-            assertThat(run.exitCode()).as(run.output()).isZero();
-            assertThat(run.results()).contains("\"score\": 0,").contains("\"max_score\": 20,")
-                    .contains("your code does not compile");
-        } finally {
-            Files.deleteIfExists(broken);
-            Files.deleteIfExists(WORK.resolve("README.md"));
-        }
-    }
-
-    private static Run maven(String... goals) throws Exception {
-        List<String> command = new ArrayList<>();
-        String mavenHome = System.getProperty("maven.home");
-        command.add(mavenHome == null ? "mvn" : Path.of(mavenHome, "bin", "mvn").toString());
-        command.addAll(List.of("-B", "-ntp", "-f", WORK.resolve("pom.xml").toString()));
-        String repo = System.getProperty("maven.repo.local");
-        if (repo != null && !repo.isBlank() && !repo.startsWith("${")) {
-            command.add("-Dmaven.repo.local=" + repo);
-        }
-        command.addAll(List.of(goals));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process maven = builder.start();
-        try {
-            String output = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = maven.waitFor();
-            Path results = WORK.resolve("target/grading/results.json");
-            return new Run(exit, output, Files.exists(results) ? Files.readString(results) : "");
-        } finally {
-            maven.descendants().forEach(ProcessHandle::destroyForcibly);
-            maven.destroyForcibly();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.walk(to)) {
-                for (Path p : old.sorted((a, b) -> b.compareTo(a)).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(to.getParent());
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Files.copy(source, to.resolve(from.relativize(source).toString()));
-            }
-        }
-    }
 }
