@@ -201,7 +201,7 @@ class ForkGuardTest {
 
             var outcome = ChildProcesses.within(Delays.CEILING.plusSeconds(2),
                     "killTree did not return: do you wait for a process you never destroyed?",
-                    () -> ForkGuard.killTree(root.toHandle(), Delays.CEILING));
+                    () -> ForkGuard.killTree(new DiesAtOnce(root.toHandle()), Delays.CEILING));
             int destroyed = outcome.get();
 
             List<Long> survivors = ChildProcesses.alive(tree.keySet());

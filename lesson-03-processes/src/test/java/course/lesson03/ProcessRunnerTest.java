@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import course.grading.Delays;
 import course.grading.Points;
+import course.grading.ThreadReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -135,7 +139,61 @@ class ProcessRunnerTest {
     }
 
     @Test
-    @Points(4)
+    @Points(2)
+    @DisplayName("returns only after every thread it started has ended, even while a grandchild holds the pipe open")
+    void joinsItsThreadsBeforeReturning(@TempDir Path tmp) throws Exception {
+        Path release = tmp.resolve("release");
+        Path grandchildPidFile = tmp.resolve("grandchild.pid");
+        // The shell prints 'early' and exits at once; its background grandchild keeps stdout and stderr
+        // open until the test releases it, which the test does once run() is either back or seen
+        // waiting. A reader thread that run() did not join is still reading when run() returns.
+        List<String> command = List.of("sh", "-c", "sh -c 'while [ ! -e \"$0\" ]; do sleep 0.01; done; echo late' '"
+                + release + "' & echo $! > '" + grandchildPidFile + "'; echo early");
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Caller<Completed> caller = Caller.start(() -> ProcessRunner.run(command, null, GENEROUS, false));
+        List<String> running = new ArrayList<>();
+        try {
+            try {
+                await().atMost(Delays.CEILING).pollInSameThread().pollInterval(Duration.ofMillis(5))
+                        .until(() -> caller.done() || (Files.exists(grandchildPidFile)
+                                && ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive)));
+            } catch (ConditionTimeoutException e) {
+                // the shell did not finish: what run() returns says why
+            }
+            if (Files.exists(grandchildPidFile)) {
+                String pid = Files.readString(grandchildPidFile).trim();
+                if (!pid.isEmpty()) {
+                    ChildProcesses.track(Long.parseLong(pid));
+                }
+            }
+            if (caller.awaitReturnedOrBlocked(Delays.CEILING)) {
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> !before.contains(t) && t.isAlive() && !ThreadReport.isHarnessThread(t)
+                                && !t.getName().startsWith("student-call"))
+                        .forEach(t -> running.add("'" + t.getName() + "' (" + t.getState() + ")"));
+            }
+        } finally {
+            Files.writeString(release, "");
+        }
+        try {
+            if (!caller.join(Delays.CEILING)) {
+                fail("run() did not return although the shell and its grandchild had both exited");
+            }
+            Completed done = caller.get();
+            assertThat(running)
+                    .withFailMessage("run() returned while thread(s) %s it had started were still running: the child"
+                            + " had exited, but a grandchild held its pipes open, so your readers had not reached"
+                            + " end-of-file. Join every thread you start (or get() its future) before returning;"
+                            + " waitFor() on the process is not enough", running)
+                    .isEmpty();
+            assertThat(done.stdoutText()).as("stdout").startsWith("early\n");
+        } finally {
+            caller.stop();
+        }
+    }
+
+    @Test
+    @Points(3)
     @DisplayName("on timeout, kills the child and its descendants and throws ProcessTimeoutException")
     void timeoutKillsTheWholeTree(@TempDir Path tmp) throws Exception {
         Path grandchildPidFile = tmp.resolve("grandchild.pid");
@@ -190,7 +248,7 @@ class ProcessRunnerTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("with check, a non-zero exit throws ProcessFailedException carrying the exit code and stderr")
     void checkTurnsAFailedExitIntoAnException() {
         List<String> failing = List.of("sh", "-c", "echo partial; echo boom >&2; exit 3");
