@@ -45,8 +45,9 @@ final class Stopping {
             }
             List<Blocker> stopping = blockers.stream().filter(b -> b.fate() == Blocker.Fate.STOPPING).toList();
             if (caller.done() && !stopping.isEmpty()) {
-                fail("%s returned while %s %s had been interrupted but had not stopped yet (the test held %s"
-                        + " and %s did not wait): %s", method, what, names(stopping),
+                fail("%s returned while %s had been interrupted but had not stopped yet (the test held %s and"
+                        + " %s did not wait): %s", method, stopping.stream().map(Blocker::toString)
+                                .collect(Collectors.joining(", ")),
                         stopping.size() == 1 ? "it" : "them", method, notAwaited);
             }
         } finally {
