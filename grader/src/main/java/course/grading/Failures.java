@@ -40,6 +40,52 @@ public final class Failures {
         return bound(out.toString(), MAX_CHARS);
     }
 
+    /**
+     * The same description, from a failure as the build recorded it: its type, message and
+     * stack trace as text ({@code Type: message}, {@code \tat …} frames, {@code Caused by: …}).
+     */
+    public static String describe(Outcome outcome, String type, String message, String trace) {
+        if (outcome == Outcome.NOT_IMPLEMENTED) {
+            int at = String.valueOf(message).indexOf(Outcome.NOT_IMPLEMENTED_MARK);
+            return bound(at >= 0 ? message.substring(at).strip() : message, MAX_CHARS);
+        }
+        if (outcome != Outcome.ERROR) {
+            return bound(message == null || message.isBlank() ? simpleName(type) : message.strip(), MAX_CHARS);
+        }
+        List<String> headlines = new ArrayList<>();
+        List<List<String>> frames = new ArrayList<>();
+        headlines.add(simpleName(type) + (message == null || message.isBlank() ? "" : ": " + message.strip()));
+        frames.add(new ArrayList<>());
+        for (String line : String.valueOf(trace).split("\\R")) {
+            String stripped = line.strip();
+            if (stripped.startsWith("Caused by: ")) {
+                String cause = stripped.substring("Caused by: ".length());
+                int colon = cause.indexOf(": ");
+                headlines.add(colon < 0 ? simpleName(cause) : simpleName(cause.substring(0, colon)) + cause.substring(colon));
+                frames.add(new ArrayList<>());
+            } else if (stripped.startsWith("at ") && isCourseFrame(stripped.substring(3))) {
+                frames.get(frames.size() - 1).add(stripped.substring(3));
+            }
+        }
+        StringBuilder out = new StringBuilder(headlines.get(headlines.size() - 1));
+        for (int i = headlines.size() - 2; i >= 0; i--) {
+            out.append("\n  wrapped in ").append(headlines.get(i));
+        }
+        List<String> shown = frames.get(frames.size() - 1).isEmpty()
+                ? frames.stream().flatMap(List::stream).toList() : frames.get(frames.size() - 1);
+        shown.stream().limit(COURSE_FRAMES).forEach(frame -> out.append("\n    at ").append(frame));
+        return bound(out.toString(), MAX_CHARS);
+    }
+
+    private static String simpleName(String type) {
+        String name = String.valueOf(type).strip();
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    private static boolean isCourseFrame(String frame) {
+        return frame.startsWith("course.") && !frame.startsWith("course.grading.");
+    }
+
     /** The first line of a description, bounded for a table cell. */
     public static String firstLine(String description, int max) {
         String line = description == null ? "" : description.strip();

@@ -1,27 +1,16 @@
 package course.grading;
 
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.PreInterruptCallback;
+import org.junit.jupiter.api.extension.PreInterruptContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -38,56 +27,25 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public final class GradingExtension
-        implements BeforeEachCallback, AfterEachCallback, InvocationInterceptor, TestExecutionExceptionHandler {
+        implements BeforeEachCallback, AfterEachCallback, PreInterruptCallback, TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final String THREADS_BEFORE = "threads-before";
+    private static final String VIRTUAL_BEFORE = "virtual-threads-before";
     private static final String STUCK_SNAPSHOT = "stuck-snapshot";
-    private static final String DEFAULT_TIMEOUT = "junit.jupiter.execution.timeout.default";
-
-    /**
-     * JUnit interrupts a timed-out test before its exception reaches us, and by then the stack of
-     * the stuck code is gone. So a watchdog records where the threads are shortly before the
-     * deadline; that record only feeds the message, never the verdict.
-     */
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "junit-grading-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     @Override
     public void beforeEach(ExtensionContext context) {
         context.getStore(NAMESPACE).put(THREADS_BEFORE, new HashSet<>(ThreadReport.liveThreads()));
+        context.getStore(NAMESPACE).put(VIRTUAL_BEFORE, VirtualThreads.used() ? VirtualThreads.alive().keySet() : Set.of());
     }
 
+    /**
+     * JUnit calls this right before it interrupts a timed-out test: the last moment the stuck
+     * code is still where it got stuck. The report feeds the message, never the verdict.
+     */
     @Override
-    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
-                                    ExtensionContext context) throws Throwable {
-        watched(invocation, context);
-    }
-
-    @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
-                                            ExtensionContext context) throws Throwable {
-        watched(invocation, context);
-    }
-
-    private static void watched(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
-        Optional<Duration> timeout = timeoutOf(context);
-        if (timeout.isEmpty()) {
-            invocation.proceed();
-            return;
-        }
-        AtomicReference<String> snapshot = new AtomicReference<>();
-        context.getStore(NAMESPACE).put(STUCK_SNAPSHOT, snapshot);
-        long millis = timeout.get().toMillis();
-        long early = Math.max(millis - Math.min(1000, millis / 5), 1);
-        ScheduledFuture<?> watch = WATCHDOG.schedule(() -> snapshot.set(stuckReport()), early, TimeUnit.MILLISECONDS);
-        try {
-            invocation.proceed();
-        } finally {
-            watch.cancel(false);
-        }
+    public void beforeThreadInterrupt(PreInterruptContext interrupt, ExtensionContext context) {
+        context.getStore(NAMESPACE).put(STUCK_SNAPSHOT, stuckReport());
     }
 
     @Override
@@ -97,10 +55,8 @@ public final class GradingExtension
             throw new AssertionError(network, thrown);
         }
         if (thrown instanceof TimeoutException && String.valueOf(thrown.getMessage()).contains("timed out after")) {
-            @SuppressWarnings("unchecked")
-            AtomicReference<String> snapshot = context.getStore(NAMESPACE).get(STUCK_SNAPSHOT, AtomicReference.class);
-            String stuck = snapshot == null || snapshot.get() == null ? stuckReport() : snapshot.get();
-            throw timeout(thrown, stuck);
+            String stuck = context.getStore(NAMESPACE).get(STUCK_SNAPSHOT, String.class);
+            throw timeout(thrown, stuck == null ? stuckReport() : stuck);
         }
         throw thrown;
     }
@@ -119,38 +75,6 @@ public final class GradingExtension
                 .append("\nLikely mistake: two threads take the same locks in different orders.\n"));
         message.append("Where the threads were:\n").append(ThreadReport.whereThreadsAre());
         return message.toString().stripTrailing();
-    }
-
-    /** The timeout JUnit applies to this test: @Timeout on the method, on its classes, or the default. */
-    static Optional<Duration> timeoutOf(ExtensionContext context) {
-        Optional<Timeout> annotated = context.getTestMethod().map(m -> m.getAnnotation(Timeout.class));
-        for (ExtensionContext c = context; annotated.isEmpty() && c != null; c = c.getParent().orElse(null)) {
-            annotated = c.getTestClass().map(type -> ((AnnotatedElement) type).getAnnotation(Timeout.class));
-        }
-        if (annotated.isPresent()) {
-            return Optional.of(Duration.of(annotated.get().value(), annotated.get().unit().toChronoUnit()));
-        }
-        return context.getConfigurationParameter(DEFAULT_TIMEOUT).flatMap(GradingExtension::parseDuration);
-    }
-
-    /** JUnit's duration syntax: {@code "10 s"}, {@code "300ms"}, {@code "2 m"}. */
-    static Optional<Duration> parseDuration(String text) {
-        var matcher = java.util.regex.Pattern.compile("\\s*(\\d+)\\s*(ns|μs|ms|s|m|h|d)?\\s*")
-                .matcher(text.toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            return Optional.empty();
-        }
-        long value = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-        return Optional.of(switch (unit) {
-            case "ns" -> Duration.ofNanos(value);
-            case "μs" -> Duration.ofNanos(value * 1000);
-            case "ms" -> Duration.ofMillis(value);
-            case "m" -> Duration.ofMinutes(value);
-            case "h" -> Duration.ofHours(value);
-            case "d" -> Duration.ofDays(value);
-            default -> Duration.ofSeconds(value);
-        });
     }
 
     @Override
@@ -181,6 +105,34 @@ public final class GradingExtension
         }
         if (!leaked.isEmpty()) {
             throw new AssertionError(leakMessage(leaked));
+        }
+        List<String> leakedVirtual = newVirtualThreads(context, deadline);
+        if (!leakedVirtual.isEmpty()) {
+            throw new AssertionError("left " + leakedVirtual.size() + " thread(s) running after the test: "
+                    + String.join(", ", leakedVirtual) + ". Every thread you start must have finished when your"
+                    + " method returns: close the executor (try-with-resources), or join every thread.");
+        }
+    }
+
+    /** Virtual threads started during the test and still alive when the grace period ends. */
+    @SuppressWarnings("unchecked")
+    private static List<String> newVirtualThreads(ExtensionContext context, long deadline) {
+        if (!VirtualThreads.used()) {
+            return List.of();
+        }
+        Set<String> before = context.getStore(NAMESPACE).getOrDefault(VIRTUAL_BEFORE, Set.class, Set.of());
+        while (true) {
+            var alive = new java.util.TreeMap<>(VirtualThreads.alive());
+            alive.keySet().removeAll(before);
+            if (alive.isEmpty() || System.nanoTime() >= deadline) {
+                return List.copyOf(alive.values());
+            }
+            try {
+                Thread.sleep(20); // a poll while threads that were told to stop run to their end
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.copyOf(alive.values());
+            }
         }
     }
 

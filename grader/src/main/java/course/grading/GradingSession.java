@@ -6,15 +6,19 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Installs the grader's guards when a test JVM of the course starts its tests: no
  * {@code System.exit} ({@link ExitGuard}), no network beyond loopback ({@link NetworkGuard}).
- * Active only in test JVMs started by the course build (system property {@code grading.session}),
- * never in the Maven JVM or an IDE.
+ * Active only in test JVMs started by the course build (system property {@code grading.dir}),
+ * never in the Maven JVM or an IDE. A guard that cannot be installed stops the tests loudly:
+ * grading never goes on without it.
  */
 public final class GradingSession implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (System.getProperty("grading.session") != null) {
-            ExitGuard.install();
-            NetworkGuard.install();
+        if (System.getProperty("grading.dir") == null) {
+            return;
+        }
+        if (!ExitGuard.install() || !NetworkGuard.install()) {
+            throw new IllegalStateException("grading: the exit and network guards could not be installed"
+                    + " (is Byte Buddy's agent attached with -javaagent?); no test runs without them");
         }
     }
 }

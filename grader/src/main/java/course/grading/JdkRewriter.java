@@ -1,6 +1,7 @@
 package course.grading;
 
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -16,10 +17,10 @@ import java.security.ProtectionDomain;
 /**
  * Adds a few lines at the start of JDK methods, in the test JVM only, for the grader's guards.
  *
- * <p>It uses the instrumentation of the Java agent the build already attaches to every test JVM
- * (Mockito's, for its inline mock maker) and Byte Buddy's {@link Advice}, which copies a static
- * method's code into the start of the target methods. Without that agent (a test run from an IDE)
- * nothing is rewritten and the guards are simply absent.
+ * <p>It uses the instrumentation of Byte Buddy's agent, which the build attaches to every test JVM
+ * with {@code -javaagent} (Mockito's inline mock maker uses the same one), and Byte Buddy's
+ * {@link Advice}, which copies a static method's code into the start of the target methods.
+ * Without that agent (a test run from an IDE) nothing is rewritten and the guards are absent.
  */
 final class JdkRewriter {
     private JdkRewriter() {
@@ -67,10 +68,9 @@ final class JdkRewriter {
 
     private static Instrumentation agentInstrumentation() {
         try {
-            Class<?> agent = Class.forName("org.mockito.internal.PremainAttach");
-            return (Instrumentation) agent.getMethod("getInstrumentation").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
+            return ByteBuddyAgent.getInstrumentation();
+        } catch (IllegalStateException | LinkageError e) {
+            return null; // not started with -javaagent
         }
     }
 }

@@ -37,7 +37,21 @@ public enum Outcome {
         return failure instanceof AssertionError ? ASSERTION : ERROR;
     }
 
-    /** The word used in the events file and reports. */
+    /**
+     * Classifies a failure as the build recorded it: the exception's type and message, and
+     * whether JUnit's report called it a failure (an {@code AssertionError}) or an error.
+     */
+    public static Outcome classify(String type, String message, boolean assertion) {
+        if (String.valueOf(message).contains(NOT_IMPLEMENTED_MARK)) {
+            return NOT_IMPLEMENTED;
+        }
+        if (GradingTimeoutError.class.getName().equals(type)) {
+            return TIMEOUT;
+        }
+        return assertion ? ASSERTION : ERROR;
+    }
+
+    /** The word used in reports. */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -1,8 +1,10 @@
 package course.grading.report;
 
+import com.google.gson.JsonObject;
 import course.grading.Failures;
 import course.grading.Manifest;
 import course.grading.Outcome;
+import course.grading.gate.Gate;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,50 +13,69 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Runs after a module's tests (exec-maven-plugin, in the Maven JVM): scores every graded test
- * from what the test JVMs recorded, prints the points table, writes Gradescope's
- * {@code results.json}, and gives the verdict of the mode.
+ * The grader's two steps in the Maven JVM (exec-maven-plugin), around the tests:
  *
- * <table>
- *   <caption>Modes</caption>
- *   <tr><th>mode</th><th>who</th><th>fails the build when</th></tr>
- *   <tr><td>student</td><td>{@code mvn test}</td><td>any test fails (the student has work to do)</td></tr>
- *   <tr><td>grade</td><td>{@code -Pgrade}</td><td>never for failing tests; only when grading itself broke</td></tr>
- *   <tr><td>starter</td><td>{@code -Pinstructor}, lessons</td><td>a graded test passes on the starter, fails
- *       for a wrong reason, has no points, or the README's exercise table disagrees</td></tr>
- *   <tr><td>reference</td><td>{@code -Pinstructor}, solutions</td><td>a graded test fails on the reference</td></tr>
- * </table>
+ * <ol>
+ *   <li>{@code --step=gate}, before the tests: removes every earlier result, and runs the
+ *       static {@link Gate} over the compiled student classes; its verdict stays in the build's
+ *       memory.</li>
+ *   <li>{@code --step=report}, after the tests: scores every graded test from the JUnit XML that
+ *       the build recorded ({@link Recorded}), prints the points table, writes Gradescope's
+ *       {@code results.json}, and gives the verdict of the {@link Mode}.</li>
+ * </ol>
+ *
+ * <p>Its class path holds the grader and its libraries only, never the student's classes; the
+ * tests are discovered in a class loader of their own, without running their code.
  */
 public final class GradingReport {
     static final int NAME_WIDTH = 56;
     static final int REASON_WIDTH = 200;
+    private static final String GATE_KEY = "course.grading.gate:";
 
-    private final Map<String, String> args;
+    /** The arguments; a key given twice keeps the last value (a profile's mode comes last). */
+    record Options(String step, Mode mode, String module, Path basedir, Path root, Path dir, Path reports,
+                   Path classes, Path testClasses, String testFilter, String lesson) {
+        static Options parse(String[] argv) {
+            Map<String, String> args = new LinkedHashMap<>();
+            for (String arg : argv) {
+                int eq = arg.indexOf('=');
+                args.put(arg.substring(2, eq), arg.substring(eq + 1));
+            }
+            String test = args.getOrDefault("test", "");
+            String lesson = args.getOrDefault("lesson", "*");
+            return new Options(args.getOrDefault("step", "report"), Mode.of(args.getOrDefault("mode", "student")),
+                    args.get("module"), Path.of(args.get("basedir")), Path.of(args.get("root")), Path.of(args.get("dir")),
+                    Path.of(args.get("reports")), Path.of(args.get("classes")), Path.of(args.get("test-classes")),
+                    test.startsWith("${") ? "" : test, lesson.startsWith("${") ? "*" : lesson);
+        }
+    }
+
+    private final Options options;
     private final PrintStream out;
 
-    GradingReport(Map<String, String> args, PrintStream out) {
-        this.args = args;
+    GradingReport(Options options, PrintStream out) {
+        this.options = options;
         this.out = out;
     }
 
     public static void main(String[] argv) throws IOException {
-        Map<String, String> args = new HashMap<>();
-        for (String arg : argv) {
-            int eq = arg.indexOf('=');
-            args.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
+        Options options = Options.parse(argv);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        List<String> problems = new GradingReport(args, out).run();
+        GradingReport report = new GradingReport(options, out);
+        if (options.step().equals("gate")) {
+            report.gate();
+            return;
+        }
+        List<String> problems = report.report();
         if (!problems.isEmpty()) {
             throw new GradingFailure(String.join("\n", problems));
         }
@@ -69,46 +90,81 @@ public final class GradingReport {
         }
     }
 
-    /** Reports, and returns the problems that must fail the build in this mode. */
-    List<String> run() throws IOException {
-        String mode = args.getOrDefault("mode", "student");
-        String module = args.get("module");
-        Path dir = Path.of(args.get("dir"));
-        String session = args.get("session");
-        String lessonFilter = args.getOrDefault("lesson", "*");
-        String testFilter = args.getOrDefault("test", "");
-        boolean filtered = !testFilter.isBlank() && !testFilter.startsWith("${");
+    // ---------------------------------------------------------------- before the tests
 
-        String classPattern = lessonFilter.equals("*") || lessonFilter.startsWith("${")
-                ? "^course\\..*" : "^course\\.lesson" + lessonFilter + "\\..*";
-        List<GradedTest> discovered = GradedTest.discover(Path.of(args.get("test-classes")), classPattern);
-        TestEvents events = TestEvents.read(dir.resolve("sessions").resolve(session));
-        List<GradedTest> graded = filtered
-                ? discovered.stream().filter(t -> events.classReported(t.uniqueId())).toList()
-                : discovered;
+    /** Removes earlier results, then runs the static gate and keeps its verdict in the build's memory. */
+    void gate() throws IOException {
+        deleteTree(options.dir());
+        deleteTree(options.reports());
+        deleteTree(options.basedir().resolve("target/failsafe-reports"));
+        Map<String, List<Gate.Refusal>> refused = new Gate(options.root(), options.basedir()).check(options.classes(), options.testClasses());
+        StringBuilder verdict = new StringBuilder();
+        refused.forEach((exercise, refusals) -> refusals.forEach(r ->
+                verdict.append(exercise).append('\t').append(r.message()).append('\n')));
+        System.setProperty(GATE_KEY + options.basedir().toAbsolutePath().normalize(), verdict.toString());
+    }
 
-        List<String> problems = new ArrayList<>();
-        if (graded.isEmpty() && !filtered && !module.equals("solutions") && !mode.equals("starter")) {
-            ReadmeTable table = ReadmeTable.read(Path.of(args.get("basedir")).resolve("README.md"));
-            if (!table.pointsByTestClass().isEmpty()) {
-                return notCompiled(module, mode, dir, session, table);
+    private Map<String, List<String>> gateVerdict() {
+        String verdict = System.getProperty(GATE_KEY + options.basedir().toAbsolutePath().normalize());
+        Map<String, List<String>> refusals = new TreeMap<>();
+        if (verdict == null) {
+            return null;
+        }
+        for (String line : verdict.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                refusals.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>()).add(line.substring(tab + 1));
             }
         }
+        return refusals;
+    }
+
+    // ---------------------------------------------------------------- after the tests
+
+    /** Reports, and returns the problems that must fail the build in this mode. */
+    List<String> report() throws IOException {
+        Mode mode = options.mode();
+        String module = options.module();
+        boolean filtered = mode != Mode.GRADE && !options.testFilter().isBlank();
+        String classPattern = options.lesson().equals("*") ? "^course\\.lesson\\d\\d\\..*"
+                : "^course\\.lesson" + options.lesson() + "\\..*";
+        List<GradedTest> graded = Files.isDirectory(options.testClasses())
+                ? GradedTest.discover(options.testClasses(), options.classes(), classPattern) : List.of();
+        if (filtered) {
+            graded = graded.stream().filter(t -> selected(t, options.testFilter())).toList();
+        }
+        if (graded.isEmpty() && !filtered && !module.equals("solutions") && mode != Mode.STARTER) {
+            ReadmeTable table = ReadmeTable.read(options.basedir().resolve("README.md"));
+            if (!table.pointsByTestClass().isEmpty()) {
+                return notCompiled(table);
+            }
+        }
+        List<String> problems = new ArrayList<>();
         if (graded.isEmpty()) {
             out.println();
-            out.println(filtered ? "[grading] " + module + ": no graded test matched -Dtest=" + testFilter
+            out.println(filtered ? "[grading] " + module + ": no graded test matched -Dtest=" + options.testFilter()
                     : "[grading] " + module + ": no graded tests");
-            if (!filtered && (mode.equals("starter") || mode.equals("reference"))) {
+            if (!filtered && mode.instructor()) {
                 problems.add(module + " has no graded tests");
             }
             return problems;
         }
-
+        Map<String, List<String>> refusals = gateVerdict();
+        if (refusals == null) {
+            refusals = Map.of();
+            if (mode != Mode.STUDENT) {
+                problems.add(module + ": the grading gate did not run before the tests");
+            }
+        }
+        Recorded recorded = Recorded.read(options.reports());
         Map<String, List<Result>> byLesson = new TreeMap<>();
         for (GradedTest test : graded) {
-            byLesson.computeIfAbsent(test.lesson(), k -> new ArrayList<>()).add(Result.of(test, events));
+            byLesson.computeIfAbsent(test.lesson(), k -> new ArrayList<>()).add(score(test, recorded, refusals));
         }
-        List<Map<String, Object>> jsonTests = new ArrayList<>();
+        if (mode == Mode.REFERENCE && options.lesson().equals("*")) {
+            problems.addAll(lessonsWithoutReferenceRun(byLesson.keySet()));
+        }
+        List<JsonObject> jsonTests = new ArrayList<>();
         double score = 0;
         double max = 0;
         for (var lesson : byLesson.entrySet()) {
@@ -118,20 +174,22 @@ public final class GradingReport {
                     .thenComparing(r -> r.test().exercise()));
             printTable(lessonName, results);
             for (Result r : results) {
-                jsonTests.add(jsonTest(lessonName, r, isHidden(lessonName, r.test())));
+                jsonTests.add(ResultsFile.test(lessonName + " › " + r.test().exercise() + " › " + r.test().name(),
+                        r.earned(), r.test().points(), r.passed(),
+                        r.passed() ? "" : Failures.bound(r.message(), Failures.MAX_CHARS), isHidden(lessonName, r.test())));
                 score += r.earned();
                 max += r.test().points();
             }
             problems.addAll(switch (mode) {
-                case "starter" -> starterProblems(lessonName, results, filtered);
-                case "reference" -> referenceProblems(lessonName, results);
-                case "student" -> studentProblems(lessonName, results);
-                default -> List.of();
+                case STARTER -> Checks.starter(lessonName, results, filtered ? null : options.basedir());
+                case REFERENCE -> Checks.reference(lessonName, results);
+                case STUDENT -> Checks.student(lessonName, results, filtered);
+                case GRADE -> List.of();
             });
         }
-        String summary = module + ": " + Json.number(score) + "/" + Json.number(max) + " points";
-        if (mode.equals("grade") && !module.equals("solutions")) {
-            List<String> tampered = Manifest.check(Path.of(args.get("root")), module);
+        String summary = module + ": " + ResultsFile.text(score) + "/" + ResultsFile.text(max) + " points";
+        if (mode == Mode.GRADE && !module.equals("solutions")) {
+            List<String> tampered = Manifest.check(options.root(), module);
             if (!tampered.isEmpty()) {
                 String warning = "graded files differ from the course's checksums (" + Manifest.FILE
                         + "): " + String.join(", ", tampered);
@@ -140,80 +198,110 @@ public final class GradingReport {
                 summary += "\nWARNING: " + warning;
             }
         }
-        publish(module, mode, dir, session, score, max, summary, jsonTests);
+        publish(summary, score, max, jsonTests);
         out.println();
-        switch (mode) {
-            case "starter" -> {
-                if (problems.isEmpty()) {
-                    out.println("[grading] starter check passed: all " + graded.size()
-                            + " graded tests fail on the starter for the right reason.");
+        if (problems.isEmpty() && mode.instructor()) {
+            out.println(mode == Mode.STARTER
+                    ? "[grading] starter check passed: all " + graded.size() + " graded tests fail on the starter for the right reason."
+                    : "[grading] reference check passed: all " + graded.size() + " graded tests pass on the reference.");
+        }
+        return problems;
+    }
+
+    /** Every lesson folder with tests must have been graded against the reference. */
+    private List<String> lessonsWithoutReferenceRun(java.util.Set<String> graded) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(options.root())) {
+            for (Path dir : dirs.sorted().toList()) {
+                var m = Pattern.compile("^lesson-(\\d\\d)-.+").matcher(dir.getFileName().toString());
+                if (m.matches() && Files.isDirectory(dir.resolve("src/test/java")) && !graded.contains("course.lesson" + m.group(1))) {
+                    problems.add(dir.getFileName() + " has no reference run: no graded test of course.lesson" + m.group(1)
+                            + " ran in the solutions module");
                 }
-            }
-            case "reference" -> {
-                if (problems.isEmpty()) {
-                    out.println("[grading] reference check passed: all " + graded.size()
-                            + " graded tests pass on the reference.");
-                }
-            }
-            default -> {
-                // the table said it all
             }
         }
         return problems;
+    }
+
+    /** A tampered report or the gate's refusal costs the whole exercise; otherwise what the build recorded. */
+    private Result score(GradedTest test, Recorded recorded, Map<String, List<String>> refusals) throws IOException {
+        var tampered = recorded.tampered(test.exerciseClass());
+        if (tampered.isPresent()) {
+            return Result.zero(test, Outcome.ERROR, "grading files were tampered with: " + tampered.get());
+        }
+        List<String> refused = refusals.get(test.exerciseClass());
+        if (refused != null) {
+            return Result.zero(test, Outcome.ERROR, String.join("\n", refused));
+        }
+        Path running = options.dir().resolve("running").resolve(test.exerciseClass());
+        return Result.of(test, recorded, Files.exists(running) ? Files.readString(running) : null);
+    }
+
+    /** Surefire's -Dtest syntax, simply: a comma list of class names or globs, each maybe with #method. */
+    static boolean selected(GradedTest test, String filter) {
+        for (String part : filter.split(",")) {
+            String type = part.strip().replaceAll("#.*$", "").replaceAll("\\.java$", "");
+            if (type.isEmpty()) {
+                continue;
+            }
+            String regex = Pattern.quote(type).replace("*", "\\E.*\\Q");
+            String simple = test.exerciseSimpleName();
+            if (simple.matches(regex) || test.exerciseClass().matches(regex)
+                    || test.exerciseClass().replace('.', '/').matches(".*" + regex)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * No test was compiled although the lesson has exercises: the code does not compile. Every
      * exercise of the README's table gets 0 of its points, with the reason.
      */
-    private List<String> notCompiled(String module, String mode, Path dir, String session, ReadmeTable table)
-            throws IOException {
+    private List<String> notCompiled(ReadmeTable table) throws IOException {
+        String module = options.module();
         String reason = "your code does not compile, so no test of " + module + " ran: fix the first compiler"
-                + " error shown above (mvn test -pl " + module + " shows them too)";
+                + " error (mvn test -pl " + module + " shows it)";
         out.println();
         out.println("Points · " + module);
         out.println("-".repeat(NAME_WIDTH + 12));
-        List<Map<String, Object>> tests = new ArrayList<>();
+        List<JsonObject> tests = new ArrayList<>();
         int max = 0;
         for (var row : table.pointsByTestClass().entrySet()) {
             String title = table.titleByTestClass().get(row.getKey());
             out.println(pad(title, NAME_WIDTH) + " " + String.format("%9s", "0/" + row.getValue())
                     + "  " + Failures.firstLine(reason, REASON_WIDTH));
-            Map<String, Object> test = new LinkedHashMap<>();
-            test.put("name", module + " › " + title);
-            test.put("score", 0.0);
-            test.put("max_score", (double) row.getValue());
-            test.put("status", "failed");
-            test.put("output", reason);
-            test.put("visibility", "visible");
-            tests.add(test);
+            tests.add(ResultsFile.test(module + " › " + title, 0, row.getValue(), false, reason, false));
             max += row.getValue();
         }
         out.println("-".repeat(NAME_WIDTH + 12));
         out.println(pad(module, NAME_WIDTH) + " " + String.format("%9s", "0/" + max) + " points");
-        publish(module, mode, dir, session, 0, max, module + ": 0/" + max + " points (does not compile)", tests);
-        return mode.equals("grade") ? List.of() : List.of(module + " does not compile");
+        publish(module + ": 0/" + max + " points (does not compile)", 0, max, tests);
+        return options.mode() == Mode.GRADE ? List.of() : List.of(module + " does not compile");
     }
 
-    /** Writes the module's results.json and fragment, and in a grade run the course's results. */
-    private void publish(String module, String mode, Path dir, String session, double score, double max,
-                         String summary, List<Map<String, Object>> tests) throws IOException {
-        writeResults(dir.resolve("results.json"), score, max, summary, tests);
-        List<String> fragment = Fragments.of(module, score, max, tests);
-        Files.write(dir.resolve(Fragments.FILE), fragment, StandardCharsets.UTF_8);
-        if (mode.equals("grade")) {
-            writeCourseResults(module, session, fragment);
+    /** Writes the module's results.json and, in a grade run, the course's. */
+    private void publish(String summary, double score, double max, List<JsonObject> tests) throws IOException {
+        JsonObject results = ResultsFile.results(score, max, summary, tests);
+        ResultsFile.write(options.dir().resolve("results.json"), results);
+        if (options.mode() == Mode.GRADE) {
+            ResultsFile.addToCourse(options.root(), options.module(), results);
         }
     }
 
     private String lessonModule(String lessonPackage) throws IOException {
         String number = lessonPackage.substring(lessonPackage.length() - 2);
-        Path root = Path.of(args.get("root"));
-        try (Stream<Path> dirs = Files.list(root)) {
+        try (Stream<Path> dirs = Files.list(options.root())) {
             return dirs.map(p -> p.getFileName().toString())
                     .filter(name -> name.startsWith("lesson-" + number + "-"))
                     .findFirst().orElse(lessonPackage);
         }
+    }
+
+    /** A hidden test is one whose source lies in the lesson's src/hidden-test/java. */
+    private boolean isHidden(String lesson, GradedTest test) {
+        String file = test.exerciseClass().replace('.', '/') + ".java";
+        return Files.exists(options.root().resolve(lesson).resolve("src/hidden-test/java").resolve(file));
     }
 
     // ---------------------------------------------------------------- the table
@@ -221,16 +309,12 @@ public final class GradingReport {
     private void printTable(String lesson, List<Result> results) {
         Map<String, List<Result>> byExercise = results.stream()
                 .collect(Collectors.groupingBy(r -> r.test().exerciseClass(), LinkedHashMap::new, Collectors.toList()));
-        List<List<Result>> exercises = byExercise.values().stream()
-                .sorted(Comparator.comparing((List<Result> rs) -> exerciseNumber(rs.get(0).test().exercise()))
-                        .thenComparing(rs -> rs.get(0).test().exercise()))
-                .toList();
         double earned = 0;
         int possible = 0;
         out.println();
         out.println("Points · " + lesson);
         out.println("-".repeat(NAME_WIDTH + 12));
-        for (List<Result> exercise : exercises) {
+        for (List<Result> exercise : byExercise.values()) {
             double e = exercise.stream().mapToDouble(Result::earned).sum();
             int p = exercise.stream().mapToInt(r -> r.test().points()).sum();
             earned += e;
@@ -238,14 +322,14 @@ public final class GradingReport {
             String reason = exercise.stream().filter(r -> !r.passed()).findFirst()
                     .map(r -> "  " + Failures.firstLine(r.message(), REASON_WIDTH)).orElse("");
             out.println(pad(exercise.get(0).test().exercise(), NAME_WIDTH) + " "
-                    + String.format("%9s", Json.number(e) + "/" + p) + reason);
+                    + String.format("%9s", ResultsFile.text(e) + "/" + p) + reason);
         }
         out.println("-".repeat(NAME_WIDTH + 12));
-        out.println(pad(lesson, NAME_WIDTH) + " " + String.format("%9s", Json.number(earned) + "/" + possible) + " points");
+        out.println(pad(lesson, NAME_WIDTH) + " " + String.format("%9s", ResultsFile.text(earned) + "/" + possible) + " points");
     }
 
-    private static int exerciseNumber(String displayName) {
-        var m = java.util.regex.Pattern.compile("(\\d+)").matcher(displayName);
+    static int exerciseNumber(String displayName) {
+        var m = Pattern.compile("(\\d+)").matcher(displayName);
         return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
@@ -254,132 +338,14 @@ public final class GradingReport {
         return cut + " ".repeat(width - cut.length());
     }
 
-    // ---------------------------------------------------------------- verdicts
-
-    private List<String> studentProblems(String lesson, List<Result> results) {
-        long failing = results.stream().filter(r -> !r.passed()).count();
-        if (failing == 0) {
-            return List.of();
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
         }
-        double earned = results.stream().mapToDouble(Result::earned).sum();
-        int possible = results.stream().mapToInt(r -> r.test().points()).sum();
-        return List.of(lesson + ": " + Json.number(earned) + "/" + possible + " points, " + failing
-                + " test(s) failing. Each failure above says what is wrong; fix one exercise at a time"
-                + " (mvn test -pl " + lesson + " -Dtest=<ExerciseTest>).");
-    }
-
-    private List<String> referenceProblems(String lesson, List<Result> results) {
-        List<String> problems = new ArrayList<>(pointlessTests(lesson, results));
-        for (Result r : results) {
-            if (!r.passed()) {
-                problems.add(lesson + ": fails on the reference: " + r.test().exercise() + " › " + r.test().name()
-                        + ": " + Failures.firstLine(r.message(), 300));
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
-        return problems;
-    }
-
-    private List<String> starterProblems(String lesson, List<Result> results, boolean filtered) throws IOException {
-        List<String> problems = new ArrayList<>(pointlessTests(lesson, results));
-        Set<Outcome> rightReasons = Set.of(Outcome.ASSERTION, Outcome.NOT_IMPLEMENTED);
-        for (Result r : results) {
-            String where = lesson + ": " + r.test().exercise() + " › " + r.test().name();
-            if (r.outcomes().contains(Outcome.PASSED)) {
-                problems.add(where + ": passes on the starter (a test that cannot fail is a defect)");
-            } else if (!rightReasons.containsAll(r.outcomes())) {
-                problems.add(where + ": fails on the starter for a wrong reason (" + r.outcome().word() + "): "
-                        + Failures.firstLine(r.message(), 300));
-            }
-        }
-        if (!filtered) {
-            problems.addAll(readmeProblems(lesson, results));
-        }
-        return problems;
-    }
-
-    private static List<String> pointlessTests(String lesson, List<Result> results) {
-        return results.stream().filter(r -> r.test().points() <= 0)
-                .map(r -> lesson + ": " + r.test().exercise() + " › " + r.test().name()
-                        + ": carries no points (add @Points to every graded test)")
-                .toList();
-    }
-
-    private List<String> readmeProblems(String lesson, List<Result> results) throws IOException {
-        Path readme = Path.of(args.get("basedir")).resolve("README.md");
-        ReadmeTable table = ReadmeTable.read(readme);
-        List<String> problems = new ArrayList<>();
-        Map<String, Integer> inTests = results.stream().filter(r -> !isHidden(lesson, r.test())).collect(Collectors.groupingBy(
-                r -> r.test().exerciseClass().substring(r.test().exerciseClass().lastIndexOf('.') + 1),
-                TreeMap::new, Collectors.summingInt(r -> r.test().points())));
-        int total = inTests.values().stream().mapToInt(Integer::intValue).sum();
-        if (!Files.exists(readme)) {
-            return List.of(lesson + ": README.md is missing");
-        }
-        for (var e : inTests.entrySet()) {
-            Integer documented = table.pointsByTestClass().get(e.getKey());
-            if (documented == null) {
-                problems.add(lesson + ": README's exercise table has no row for `" + e.getKey() + "` (" + e.getValue() + " points)");
-            } else if (documented.intValue() != e.getValue()) {
-                problems.add(lesson + ": README says `" + e.getKey() + "` is worth " + documented
-                        + " points, its tests carry " + e.getValue());
-            }
-        }
-        table.pointsByTestClass().keySet().stream().filter(name -> !inTests.containsKey(name))
-                .forEach(name -> problems.add(lesson + ": README's exercise table lists `" + name + "`, which has no graded tests"));
-        if (table.total() == null || table.total() != total) {
-            problems.add(lesson + ": README's exercise table total is " + table.total() + ", the tests carry " + total);
-        }
-        if (total % 10 != 0) {
-            problems.add(lesson + ": the lesson's points add up to " + total + ", not a round total (a multiple of 10)");
-        }
-        return problems;
-    }
-
-    // ---------------------------------------------------------------- results.json
-
-    /** A hidden test is one whose source lies in the lesson's src/hidden-test/java. */
-    private boolean isHidden(String lesson, GradedTest test) {
-        String file = test.exerciseClass().replace('.', '/') + ".java";
-        return Files.exists(Path.of(args.get("root"), lesson, "src", "hidden-test", "java", file));
-    }
-
-    private static Map<String, Object> jsonTest(String lesson, Result r, boolean hidden) {
-        Map<String, Object> test = new LinkedHashMap<>();
-        test.put("name", lesson + " › " + r.test().exercise() + " › " + r.test().name());
-        test.put("score", r.earned());
-        test.put("max_score", (double) r.test().points());
-        test.put("status", r.passed() ? "passed" : "failed");
-        test.put("output", r.passed() ? "" : Failures.bound(r.message(), Failures.MAX_CHARS));
-        test.put("visibility", hidden ? "after_published" : "visible");
-        return test;
-    }
-
-    static void writeResults(Path file, double score, double max, String output, List<Map<String, Object>> tests)
-            throws IOException {
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("score", score);
-        results.put("max_score", max);
-        results.put("output", output);
-        results.put("visibility", "visible");
-        results.put("stdout_visibility", "hidden");
-        results.put("tests", tests);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, Json.write(results) + "\n", StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A whole-course grade: each lesson leaves its tests in the session's folder at the root, and
-     * the course's results.json is written anew from all of them after every lesson.
-     */
-    private void writeCourseResults(String module, String session, List<String> fragment) throws IOException {
-        Path grading = Path.of(args.get("root"), "target", "grading");
-        Path sessionDir = grading.resolve("sessions").resolve(session);
-        Files.createDirectories(sessionDir);
-        Files.write(sessionDir.resolve(module + ".lines"), fragment, StandardCharsets.UTF_8);
-        List<Path> fragments;
-        try (Stream<Path> files = Files.list(sessionDir)) {
-            fragments = files.filter(p -> p.toString().endsWith(".lines")).sorted().toList();
-        }
-        Files.writeString(grading.resolve("results.json"), Fragments.combine(fragments, ""), StandardCharsets.UTF_8);
     }
 }

@@ -67,7 +67,7 @@ record ReadmeTable(Map<String, Integer> pointsByTestClass, Map<String, String> t
             if (testClass.find()) {
                 points.put(testClass.group(1), value);
                 titles.put(testClass.group(1), cells.size() >= 5
-                        ? "Exercise " + cells.get(0) + " · " + cells.get(1).replace("*", "")
+                        ? "Exercise " + cells.get(0) + " · " + cells.get(1).replace("*", "").replace("`", "")
                         : testClass.group(1));
             } else if (line.contains("Total")) {
                 total = value;

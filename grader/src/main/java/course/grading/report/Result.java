@@ -20,69 +20,61 @@ record Result(GradedTest test, double earned, Outcome outcome, String message, L
         return outcome == Outcome.PASSED;
     }
 
-    /** Scores a test from the events its JVM wrote. */
-    static Result of(GradedTest test, TestEvents events) {
-        var finished = events.finished.get(test.uniqueId());
-        List<TestEvents.Dynamic> invocations = events.children.getOrDefault(test.uniqueId(), List.of());
-        if (test.template() && !invocations.isEmpty()) {
-            return ofInvocations(test, events, invocations, finished);
-        }
-        if (finished != null) {
-            boolean passed = finished.outcome() == Outcome.PASSED;
-            return new Result(test, passed ? test.points() : 0, finished.outcome(), finished.message(),
-                    List.of(finished.outcome()));
-        }
-        return missing(test, test.uniqueId(), events);
+    static Result zero(GradedTest test, Outcome outcome, String message) {
+        return new Result(test, 0, outcome, message, List.of(outcome));
     }
 
-    private static Result ofInvocations(GradedTest test, TestEvents events, List<TestEvents.Dynamic> invocations,
-                                        TestEvents.Finished container) {
+    /**
+     * Scores a test from what the build recorded. {@code running} is the test JVM's own note of
+     * the test it was running, used only to word the message when the JVM died.
+     */
+    static Result of(GradedTest test, Recorded recorded, String running) {
+        if (!recorded.hasReport(test.exerciseClass())) {
+            String where = running == null || running.isBlank() ? "" : " while running \"" + running.strip() + "\"";
+            return zero(test, Outcome.NO_RESULT, running == null
+                    ? "no result: the tests of this exercise did not run (the test JVM could not start, or was killed)"
+                    : "the test JVM died" + where + ": did your code end the JVM (System.exit, Runtime.halt,"
+                    + " a kill) or crash it? Every test of this exercise gets 0.");
+        }
+        if (test.template()) {
+            List<Recorded.Case> invocations = recorded.invocations(test.className(), test.invocations());
+            if (!invocations.isEmpty()) {
+                return ofInvocations(test, invocations);
+            }
+        }
+        var single = recorded.test(test.className(), test.method());
+        if (single.isPresent()) {
+            Outcome outcome = single.get().outcome();
+            return new Result(test, outcome == Outcome.PASSED ? test.points() : 0, outcome, single.get().message(),
+                    List.of(outcome));
+        }
+        var classFailure = recorded.classFailure(test.className());
+        if (classFailure.isPresent()) {
+            return zero(test, classFailure.get().outcome(),
+                    "the test class failed before this test could run: " + classFailure.get().message());
+        }
+        return zero(test, Outcome.NO_RESULT, "no result recorded for this test: the build did not run it");
+    }
+
+    private static Result ofInvocations(GradedTest test, List<Recorded.Case> invocations) {
         List<Outcome> outcomes = new ArrayList<>();
         Outcome firstFailure = null;
         String message = "";
         int passed = 0;
-        for (TestEvents.Dynamic invocation : invocations) {
-            var finished = events.finished.get(invocation.id());
-            Result one = finished == null
-                    ? missing(test, invocation.id(), events)
-                    : new Result(test, 0, finished.outcome(), finished.message(), List.of(finished.outcome()));
-            outcomes.add(one.outcome());
-            if (one.outcome() == Outcome.PASSED) {
+        for (Recorded.Case invocation : invocations) {
+            outcomes.add(invocation.outcome());
+            if (invocation.outcome() == Outcome.PASSED) {
                 passed++;
             } else if (firstFailure == null) {
-                firstFailure = one.outcome();
-                message = "case " + invocation.displayName() + ": " + one.message();
+                firstFailure = invocation.outcome();
+                String index = invocation.name().substring(invocation.name().lastIndexOf('['));
+                message = "case " + index + ": " + invocation.message();
             }
-        }
-        if (container != null && container.outcome() != Outcome.PASSED && firstFailure == null) {
-            firstFailure = container.outcome();
-            message = container.message();
-            passed = 0;
         }
         double earned = (double) test.points() * passed / invocations.size();
         if (firstFailure != null && passed > 0) {
             message = passed + " of " + invocations.size() + " cases pass; " + message;
         }
         return new Result(test, earned, firstFailure == null ? Outcome.PASSED : firstFailure, message, outcomes);
-    }
-
-    /** A test without a result of its own: say what most likely happened. */
-    private static Result missing(GradedTest test, String id, TestEvents events) {
-        var ancestor = events.failedAncestor(id);
-        if (ancestor.isPresent()) {
-            return new Result(test, 0, ancestor.get().outcome(),
-                    "the test class failed before this test could run: " + ancestor.get().message(),
-                    List.of(ancestor.get().outcome()));
-        }
-        String why;
-        if (events.started.contains(id)) {
-            why = "the test JVM exited while this test ran: did your code call System.exit or crash the JVM?";
-        } else if (events.classReported(id)) {
-            why = "the test JVM exited before this test ran: did your code call System.exit or crash the JVM"
-                    + " in an earlier test of this exercise?";
-        } else {
-            why = "no result: the tests of this exercise did not run (the test JVM could not start, or was killed)";
-        }
-        return new Result(test, 0, Outcome.NO_RESULT, why, List.of(Outcome.NO_RESULT));
     }
 }

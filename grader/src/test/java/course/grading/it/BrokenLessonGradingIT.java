@@ -19,9 +19,13 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Grades a deliberately broken lesson ({@code grader/src/it/broken-lesson}) with the real build,
- * the way an autograder would, and checks that grading survives it: the correct exercise keeps
- * its points, and each broken one gets 0 with a message that says what happened.
+ * The red-team suite: grades a deliberately broken and hostile lesson
+ * ({@code grader/src/it/broken-lesson}) with the real build, the way an autograder would, and
+ * checks that grading survives it: the correct exercise keeps its points, and each broken or
+ * attacking one gets 0 with a message that names the cause — exit, endless loop, leak, flood,
+ * forged results from a shutdown hook, a class in Surefire's package, kill -9 of the test JVM,
+ * UDP, the tests' answers read by reflection, a grader of its own in the submission, stale
+ * results from an earlier run, and a build file that tries to choose the grading mode.
  *
  * <p>Runs Maven in a child process, so it is slow (tens of seconds): tagged {@code integration},
  * it runs in the instructor check ({@code -Pinstructor}), not in a student's {@code mvn test}.
@@ -42,6 +46,10 @@ class BrokenLessonGradingIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void gradeTheBrokenLesson() throws Exception {
         copy(ROOT.resolve("grader/src/it/broken-lesson"), WORK);
+        // Stale, forged results from "an earlier run": they must be gone before the tests start.
+        Files.createDirectories(WORK.resolve("target/surefire-reports"));
+        Files.writeString(WORK.resolve("target/surefire-reports/TEST-course.lesson99.LooperTest.xml"),
+                "<testsuite name=\"course.lesson99.LooperTest\"><testcase name=\"spins\" classname=\"course.lesson99.LooperTest\"/></testsuite>");
         graded = maven("verify", "-Pgrade", "-Dgrading.timeout=5");
     }
 
@@ -49,7 +57,8 @@ class BrokenLessonGradingIT {
     @DisplayName("the grade run finishes with exit code 0 and writes results.json")
     void gradeRunSucceeds() {
         assertThat(graded.exitCode()).as(graded.output()).isZero();
-        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 50,");
+        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 100,");
+        assertThat(graded.output()).doesNotContain("FORGED GRADER RAN");
     }
 
     @Test
@@ -83,6 +92,45 @@ class BrokenLessonGradingIT {
         assertThat(graded.output()).containsPattern("Exercise 5 · Shouter +0/10  IllegalStateException: yyyy");
         assertThat(graded.results().length()).as("results.json size").isLessThan(40_000);
         assertThat(graded.results()).contains("more characters cut]");
+    }
+
+    @Test
+    @DisplayName("results forged by a shutdown hook never count: the gate refuses the forger")
+    void forgedResultsEarnNothing() {
+        assertThat(graded.output()).containsPattern("Exercise 6 · Forger +0/10  the grading gate refused course.lesson99.Forger: it uses java.lang.Runtime.addShutdownHook");
+    }
+
+    @Test
+    @DisplayName("a class hidden in Surefire's package is refused and removed")
+    void impostorIsRefused() {
+        assertThat(graded.output()).containsPattern("Exercise 7 · Pretender +0/10  the grading gate refused course.lesson99.Pretender: it uses org.apache.maven.surefire.booter.Impostor");
+        assertThat(graded.results()).contains("the grading gate refused org.apache.maven.surefire.booter.Impostor: it lies outside the lesson's package");
+    }
+
+    @Test
+    @DisplayName("kill -9 of the test JVM costs only that exercise, and says so")
+    void killedJvmCostsOnlyItsExercise() {
+        assertThat(graded.output()).containsPattern("Exercise 8 · Killer +0/10  the test JVM died while running \"answers 42\"");
+    }
+
+    @Test
+    @DisplayName("UDP and reflection on the tests are refused by the gate, by name")
+    void udpAndReflectionAreRefused() {
+        assertThat(graded.output())
+                .containsPattern("Exercise 9 · Broadcaster +0/10  the grading gate refused course.lesson99.Broadcaster: it uses java.net.DatagramSocket")
+                .containsPattern("Exercise 10 · Spy +0/10  the grading gate refused course.lesson99.Spy: it uses java.lang.reflect.Field \\(reflection and class loading by name\\)");
+    }
+
+    @Test
+    @DisplayName("a build file cannot choose the grading mode: -Dgrading.mode=grade (what a .mvn/maven.config line adds) changes nothing")
+    void buildFileCannotChooseTheMode() throws Exception {
+        // The same options a .mvn/maven.config would add (a .mvn folder here would move the course root).
+        Run run = maven("verify", "-Pgrade", "-Dgrading.timeout=5", "-Dgrading.mode=student", "-Dtest=AdderTest");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.results()).as("-Dtest does not shrink a grade run").contains("\"max_score\": 100,")
+                .contains("\"score\": 10,");
+        Run student = maven("test", "-Dtest=QuitterTest", "-Dgrading.mode=grade");
+        assertThat(student.exitCode()).as("student mode still fails on failing tests").isNotZero();
     }
 
     @Test

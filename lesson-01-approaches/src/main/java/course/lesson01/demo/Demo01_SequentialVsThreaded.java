@@ -1,10 +1,10 @@
 package course.lesson01.demo;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 /**
@@ -16,7 +16,7 @@ import java.util.stream.LongStream;
  * primes) only get faster when there are cores to run them on, and never more than the number of
  * cores.
  *
- * <p>Run: {@code mvn -q compile exec:java -pl lesson-01-approaches -Dexec.mainClass=course.lesson01.demo.Demo01_SequentialVsThreaded}
+ * <p>Run: {@code ./mvnw -q compile exec:java -pl lesson-01-approaches -Dexec.mainClass=course.lesson01.demo.Demo01_SequentialVsThreaded}
  *
  * <p>Typical output on a 4-core laptop (your figures will differ):
  * <pre>
@@ -82,14 +82,9 @@ public final class Demo01_SequentialVsThreaded {
     }
 
     private static void runOnThreads(Task task) throws Exception {
+        List<Callable<Long>> copies = Collections.nCopies(TASKS, task::run);
         try (ExecutorService pool = Executors.newFixedThreadPool(TASKS)) {
-            List<Future<Long>> all = new ArrayList<>();
-            for (int i = 0; i < TASKS; i++) {
-                all.add(pool.submit(task::run));
-            }
-            for (Future<Long> f : all) {
-                f.get();
-            }
+            pool.invokeAll(copies);                  // runs them all, returns when every one is done
         }
     }
 

@@ -3,20 +3,18 @@ package course.lesson01.demo;
 import course.lesson01.ChildJvm;
 import course.lesson01.UnitReport;
 import course.lesson01.WhoAmI;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 /**
  * Demo 3 · The units of execution side by side: the main thread, a platform thread, a virtual
  * thread and a child process report who they are; then ten thousand virtual threads wait at once.
  *
- * <p>Run: {@code mvn -q compile exec:java -pl lesson-01-approaches -Dexec.mainClass=course.lesson01.demo.Demo03_UnitsOfExecution}
+ * <p>Run: {@code ./mvnw -q compile exec:java -pl lesson-01-approaches -Dexec.mainClass=course.lesson01.demo.Demo03_UnitsOfExecution}
  *
  * <p>Typical output (pids differ):
  * <pre>
@@ -36,17 +34,19 @@ public final class Demo03_UnitsOfExecution {
     public static void main(String[] args) throws Exception {
         System.out.println(UnitReport.ofCurrentThread("main thread").format());
 
-        AtomicReference<UnitReport> fromPlatform = new AtomicReference<>();
-        Thread.ofPlatform().name("worker").start(() -> fromPlatform.set(UnitReport.ofCurrentThread("platform thread"))).join();
-        System.out.println(fromPlatform.get().format());
+        // Each unit reports itself: a task handed to an executor with one platform thread, then to
+        // one with a virtual thread per task; the child JVM prints straight to our terminal.
+        try (ExecutorService platform = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("worker").factory());
+             ExecutorService virtual = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("fiber").factory())) {
+            System.out.println(CompletableFuture.supplyAsync(() -> UnitReport.ofCurrentThread("platform thread"), platform)
+                    .join().format());
+            System.out.println(CompletableFuture.supplyAsync(() -> UnitReport.ofCurrentThread("virtual thread"), virtual)
+                    .join().format());
+        }
 
-        AtomicReference<UnitReport> fromVirtual = new AtomicReference<>();
-        Thread.ofVirtual().name("fiber").start(() -> fromVirtual.set(UnitReport.ofCurrentThread("virtual thread"))).join();
-        System.out.println(fromVirtual.get().format());
-
-        Process child = new ProcessBuilder(ChildJvm.command(WhoAmI.class)).redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
-            System.out.println(out.readLine());
+        System.out.flush();
+        Process child = new ProcessBuilder(ChildJvm.command(WhoAmI.class)).inheritIO().start();
+        try {
             child.waitFor(10, TimeUnit.SECONDS);
         } finally {
             child.destroyForcibly();

@@ -19,21 +19,24 @@ public final class Demo02_DaemonOrNot {
 
     public static void main(String[] args) throws InterruptedException {
         boolean daemon = args.length > 0 && (args[0].equals("--daemon") || args[0].equals("-d"));
-        CountDownLatch firstTick = new CountDownLatch(1);
-        Thread ticker = new Thread(() -> {
-            for (int i = 0; i < 10; i++) {
-                System.out.println(i);
-                firstTick.countDown();
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        CountDownLatch printedZero = new CountDownLatch(1);
+        // The builder fixes the daemon flag before the thread exists, so it cannot come too late.
+        Thread.ofPlatform().name("lecture-f").daemon(daemon).start(() -> f(printedZero));
+        printedZero.await();            // unlike CPython, nothing makes the new thread run first: wait for 0
+        System.out.println("main returns (the thread is " + (daemon ? "a daemon" : "not a daemon") + ")");
+    }
+
+    /** The lecture's {@code f()}: print 0 … 9, pausing 0.1 s after each number. */
+    private static void f(CountDownLatch printedZero) {
+        for (int i = 0; i < 10; i++) {
+            System.out.println(i);
+            printedZero.countDown();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        }, "ticker");
-        ticker.setDaemon(daemon);       // must come before start()
-        ticker.start();
-        firstTick.await();              // unlike CPython, nothing makes the new thread run first: wait for 0
-        System.out.println("main returns (ticker is " + (daemon ? "a daemon" : "not a daemon") + ")");
+        }
     }
 }

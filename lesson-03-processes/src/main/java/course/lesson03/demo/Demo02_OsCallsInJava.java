@@ -12,7 +12,7 @@ import java.util.List;
  * {@code fork} or {@code exec}. Runs on the starter (it uses no exercise code).
  *
  * <pre>
- * mvn -q compile exec:java -pl lesson-03-processes -Dexec.mainClass=course.lesson03.demo.Demo02_OsCallsInJava
+ * ./mvnw -q compile exec:java -pl lesson-03-processes -Dexec.mainClass=course.lesson03.demo.Demo02_OsCallsInJava
  * </pre>
  */
 public final class Demo02_OsCallsInJava {
@@ -24,10 +24,10 @@ public final class Demo02_OsCallsInJava {
         System.out.println("                 ProcessHandle.current().info().command() = "
                 + me.info().command().orElse("?"));
 
-        // os.popen("uname -s"): start a child, read what it prints.
-        Process uname = new ProcessBuilder(List.of("uname", "-s")).start();
+        // os.popen("uname -s"): the command goes through the shell; read what the child prints.
+        Process uname = new ProcessBuilder(List.of("sh", "-c", "uname -s")).start();
         String system = new String(uname.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        System.out.println("os.popen(cmd) -> new ProcessBuilder(cmd).start()          : uname says '" + system
+        System.out.println("os.popen(cmd) -> new ProcessBuilder(\"sh\", \"-c\", cmd).start(): uname says '" + system
                 + "', exit code " + uname.waitFor());
 
         // os.kill(pid, SIGTERM) / SIGKILL: destroy() and destroyForcibly().
@@ -39,7 +39,9 @@ public final class Demo02_OsCallsInJava {
         System.out.println("os.kill(pid, SIGTERM) -> process.destroy()                : gone=" + gone
                 + ", exit code " + (gone ? sleeper.exitValue() : -1) + " (128 + 15 = killed by SIGTERM)");
 
-        System.out.println("os.abort()    -> Runtime.getRuntime().halt(status)        (not run here: it would end this demo)");
+        System.out.println("os.abort()    -> no direct counterpart: it raises SIGABRT (exit 134, maybe a core dump);");
+        System.out.println("                 the nearest is to send it to yourself: kill -ABRT <pid> (not run here)");
+        System.out.println("os._exit(n)   -> Runtime.getRuntime().halt(n): ends the JVM at once, no shutdown hooks");
         System.out.println("os.fork()     -> none. A JVM cannot copy itself; it starts a new JVM instead:");
         System.out.println("                 new ProcessBuilder(java, -cp, classpath, MainClass, args...).start()");
         System.out.println("os.exec*()    -> none. A JVM cannot replace itself with another program;");

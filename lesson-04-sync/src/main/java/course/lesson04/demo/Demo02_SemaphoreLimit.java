@@ -1,78 +1,102 @@
 package course.lesson04.demo;
 
-import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * Demo 2 · The lecture's table: how long checking 200 domain names takes against the number of
- * lookups allowed in flight (1 to 500, and no limit). Independent of the exercises: it uses
- * {@link java.util.concurrent.Semaphore}, not your {@code BoundedSemaphore}, and a simulated DNS
- * server, never the network.
+ * Demo 2 · The lecture's semaphore table, both runs: how long checking a list of domain names
+ * takes, one thread per name, against the number of lookups allowed in flight (1, 2, 3, 4, 5,
+ * 10, 100, 500 permits, and no semaphore). Next to the lecture's figures.
  *
- * <p>One thread per domain, as in the lecture. The simulated server answers a query in about 20 ms
- * while at most 8 queries are in flight; above that it shares its capacity among them and wastes
- * some on the overload (a server, a network link or a rate limiter that is swamped). So a small
- * limit leaves capacity unused, a moderate one is fastest, and a large one is no better than no
- * limit at all, even a little worse: the shape of the lecture's figures (6.37 s with 1 permit,
- * 0.97 s with 5, about 4 s with 100, 500 or no semaphore).
+ * <p>No network: the "DNS server" is a model, scaled 80 times shorter than the lecture's times
+ * (the Java column is what this machine measured, the best of 3 runs per row; the ratio and the
+ * chart use Java × 80):
+ * <ul>
+ *   <li>40 names; an answer takes 6.37 s / 40 names in lecture time (so one permit reproduces
+ *       the lecture's 6.37 s of run 2);</li>
+ *   <li>the server answers at most {@value #SERVER_SLOTS} queries at a time; a query that
+ *       arrives when it is full is dropped and the client tries again after a retry timeout
+ *       (what an overloaded resolver does), so too many queries at once get <em>slower</em>;</li>
+ *   <li>run 1 only: three names ({@code python.mil}, {@code python.ac}, {@code python.sg}, the
+ *       ones the lecture prints) get no answer until the resolver gives up after 11.06 s.</li>
+ * </ul>
+ * The shapes are therefore modelled, not measured on a network: the floor of run 1 and the
+ * rising tail of run 2 come from the model's slow names and its overload. What Java adds is real:
+ * 40 platform threads, a {@link Semaphore}, and how closely they follow the model.
  *
  * <pre>
- * mvn -q compile exec:java -pl lesson-04-sync -Dexec.mainClass=course.lesson04.demo.Demo02_SemaphoreLimit
+ * ./mvnw -q compile exec:java -pl lesson-04-sync -Dexec.mainClass=course.lesson04.demo.Demo02_SemaphoreLimit
  * </pre>
  *
- * <p>Typical output (your times will differ a little):
- * <pre>
- *  limit  total time
- *      1     4.57 s
- *      2     2.11 s
- *      3     1.39 s
- *      4     1.05 s
- *      5     0.86 s
- *      8     0.55 s
- *     10     0.52 s
- *    100     0.99 s
- *    500     1.48 s
- *   none     1.47 s
- * </pre>
+ * <p>{@code -Dexec.args="--scale=400 --repeat=1"} runs it five times shorter, once per row (the
+ * test does). Writes the
+ * tables and Mermaid charts to {@code lesson-04-sync/target/demo/lesson-04-semaphore-run1.md},
+ * {@code -run2.md} and {@code .mmd}. Runs on the starter: it uses the JDK's {@code Semaphore},
+ * not your {@code BoundedSemaphore} or {@code LimitedResolver}.
  */
 public final class Demo02_SemaphoreLimit {
-    private static final int DOMAINS = 200;
-    private static final long ANSWER_NANOS = 20_000_000;
-    private static final int SERVER_CAPACITY = 8;
+    static final int NAMES = 40;
+    static final int SERVER_SLOTS = 10;
+    static final int NO_SEMAPHORE = 0;
+    static final int[] PERMITS = {1, 2, 3, 4, 5, 10, 100, 500, NO_SEMAPHORE};
+    /** The lecture's two runs, in seconds, in the order of {@link #PERMITS}. */
+    static final double[] PYTHON_RUN_1 = {32.86, 16.84, 15.73, 11.45, 10.74, 11.39, 10.61, 11.27, 11.24};
+    static final double[] PYTHON_RUN_2 = {6.37, 2.92, 1.25, 1.82, 0.97, 1.07, 4.10, 4.14, 4.18};
+
+    /** Model, in lecture seconds: one answer; the client's retry timeout; the silent names' give-up time. */
+    static final double ANSWER = 6.37 / NAMES;
+    static final double RETRY = 1.34;
+    static final double SILENT = 11.06;
 
     private Demo02_SemaphoreLimit() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        List<String> domains = new ArrayList<>();
-        for (int i = 0; i < DOMAINS; i++) {
-            domains.add("python" + i + (i % 3 == 0 ? ".free" : ".org"));
+        double scale = DemoArgs.scale(args, 80);
+        int repeats = (int) DemoArgs.number(args, "repeat", 3);
+        List<String> names = new ArrayList<>(List.of("python.mil", "python.ac", "python.sg"));
+        for (int i = names.size(); i < NAMES; i++) {
+            names.add("python-" + i + ".org");
         }
-        System.out.println(" limit  total time");
-        for (int limit : new int[] {1, 2, 3, 4, 5, 8, 10, 100, 500, Integer.MAX_VALUE}) {
-            double seconds = checkAll(domains, limit);
-            System.out.printf("%6s  %7.2f s%n", limit == Integer.MAX_VALUE ? "none" : limit, seconds);
+        System.out.printf("%d names, one thread each; model scaled 1:%s; best of %d runs per row; %d cores%n",
+                names.size(), scale, repeats, Runtime.getRuntime().availableProcessors());
+
+        for (int run = 1; run <= 2; run++) {
+            Set<String> silent = run == 1 ? Set.of("python.mil", "python.ac", "python.sg") : Set.of();
+            double[] python = run == 1 ? PYTHON_RUN_1 : PYTHON_RUN_2;
+            LectureTable table = new LectureTable("Lesson 04 · semaphore, run " + run
+                    + (run == 1 ? " (three names never answer)" : " (every name answers)"), "permits", "s", scale);
+            System.out.printf("%nrun %d:%n", run);
+            for (int i = 0; i < PERMITS.length; i++) {
+                String label = PERMITS[i] == NO_SEMAPHORE ? "none" : Integer.toString(PERMITS[i]);
+                double seconds = Double.MAX_VALUE;
+                for (int attempt = 0; attempt < repeats; attempt++) {   // best of N: other programs add noise, never speed
+                    seconds = Math.min(seconds, checkAll(names, PERMITS[i], new ModelDns(scale, silent)));
+                }
+                System.out.printf("  %-5s permits  %6.3f s%n", label, seconds);
+                table.row(label, python[i], seconds);
+            }
+            table.printAndSave(Demo02_SemaphoreLimit.class, "lesson-04-semaphore-run" + run);
         }
     }
 
-    private static double checkAll(List<String> domains, int limit) throws InterruptedException {
-        SimulatedDns dns = new SimulatedDns();
-        Semaphore connections = new Semaphore(limit);
-        AtomicInteger taken = new AtomicInteger();
+    /** One platform thread per name, as in the lecture; each takes a permit around its lookup. */
+    private static double checkAll(List<String> names, int permits, ModelDns dns) throws InterruptedException {
+        Semaphore connections = permits == NO_SEMAPHORE ? null : new Semaphore(permits);
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
-        for (String domain : domains) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                connections.acquireUninterruptibly();
+        for (String name : names) {
+            threads.add(Thread.ofPlatform().name("check-" + name).start(() -> {
+                if (connections == null) {
+                    dns.lookup(name);
+                    return;
+                }
+                connections.acquireUninterruptibly();   // the lecture's "with connection_sem:"
                 try {
-                    dns.resolve(domain);
-                    taken.incrementAndGet();
-                } catch (UnknownHostException free) {
-                    // free name: nothing to count
+                    dns.lookup(name);
                 } finally {
                     connections.release();
                 }
@@ -84,25 +108,37 @@ public final class Demo02_SemaphoreLimit {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Answers in ANSWER_NANOS, slowed down in proportion once more than SERVER_CAPACITY queries are in flight. */
-    private static final class SimulatedDns {
-        private final AtomicInteger inFlight = new AtomicInteger();
+    /** The simulated resolver (see the class comment): it only sleeps, never touches the network. */
+    private static final class ModelDns {
+        private final Semaphore slots = new Semaphore(SERVER_SLOTS);
+        private final double scale;
+        private final Set<String> silent;
 
-        String resolve(String host) throws UnknownHostException {
-            int now = inFlight.incrementAndGet();
+        ModelDns(double scale, Set<String> silent) {
+            this.scale = scale;
+            this.silent = silent;
+        }
+
+        void lookup(String name) {
+            if (silent.contains(name)) {
+                pause(SILENT);                       // no answer: the resolver waits for its timeout
+                return;
+            }
+            while (!slots.tryAcquire()) {
+                pause(RETRY);                        // dropped by a full server: retry later
+            }
             try {
-                // Up to capacity every query takes ANSWER_NANOS; beyond it the queries share the
-                // server (proportionally slower) and each extra one adds some overhead on top.
-                double overload = Math.max(1.0, (double) now / SERVER_CAPACITY);
-                double overhead = 1.0 + Math.max(0, now - SERVER_CAPACITY) / 100.0;
-                long delay = (long) (ANSWER_NANOS * overload * overhead);
-                LockSupport.parkNanos(delay); // simulated latency only
-                if (host.endsWith(".free")) {
-                    throw new UnknownHostException(host);
-                }
-                return "192.0.2." + host.length();
+                pause(ANSWER);
             } finally {
-                inFlight.decrementAndGet();
+                slots.release();
+            }
+        }
+
+        private void pause(double lectureSeconds) {
+            try {
+                Thread.sleep(Duration.ofNanos((long) (lectureSeconds / scale * 1e9)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

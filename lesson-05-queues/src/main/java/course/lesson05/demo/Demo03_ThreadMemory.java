@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * virtual threads.
  *
  * <p>Every platform thread is an operating-system thread with its own stack. The JVM reserves
- * the whole stack ({@code -Xss}, 1 MB by default on 64-bit Linux and macOS) as address space and
+ * the whole stack ({@code -Xss}; the demo prints this JVM's value: 1 MB by default on x86-64,
+ * 2 MB on AArch64 Linux) as address space and
  * the OS commits pages as the stack grows, so a parked thread actually occupies tens of KB to a
  * few hundred KB, plus kernel structures. The lecture's "at least 2 MB per thread" is the
  * reservation figure in other runtimes; either way the cost is why a pool caps the number of
@@ -27,8 +28,7 @@ public final class Demo03_ThreadMemory {
     static final int THREADS = 1_000;
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("default stack reserved per platform thread: %s%n%n",
-                System.getProperty("os.arch").contains("64") ? "1 MB (-Xss / -XX:ThreadStackSize)" : "see -Xss");
+        System.out.printf("stack reserved per platform thread: %s%n%n", stackSize());
         measure("platform", Thread.ofPlatform());
         measure("virtual ", Thread.ofVirtual());
     }
@@ -60,6 +60,21 @@ public final class Demo03_ThreadMemory {
         } else {
             System.out.printf("%s threads: %,d started, resident memory +%,d KB (about %,d KB each)%n",
                     kind, THREADS, after - before, (after - before) / THREADS);
+        }
+    }
+
+    /**
+     * This JVM's {@code -XX:ThreadStackSize} (what {@code -Xss} sets), read rather than assumed: the
+     * default is 1 MB on Linux and macOS on x86-64, 2 MB on AArch64 Linux, and differs elsewhere.
+     */
+    static String stackSize() {
+        try {
+            var hotspot = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            long kb = Long.parseLong(hotspot.getVMOption("ThreadStackSize").getValue());
+            return kb + " KB (-XX:ThreadStackSize, set with -Xss; os.arch " + System.getProperty("os.arch") + ")";
+        } catch (RuntimeException | LinkageError e) {
+            return "unknown on this JVM (see -Xss)";
         }
     }
 

@@ -1,11 +1,9 @@
 package course.lesson07.demo;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Demo 2 · Many blocking tasks: a fixed pool of platform threads against one virtual thread per
@@ -13,7 +11,7 @@ import java.util.concurrent.Future;
  * limits throughput is how many tasks can wait at the same time.
  *
  * <pre>
- * mvn -q compile exec:java -pl lesson-07-executors -Dexec.mainClass=course.lesson07.demo.Demo02_PlatformPoolVsVirtualThreads
+ * ./mvnw -q compile exec:java -pl lesson-07-executors -Dexec.mainClass=course.lesson07.demo.Demo02_PlatformPoolVsVirtualThreads
  * </pre>
  */
 public final class Demo02_PlatformPoolVsVirtualThreads {
@@ -32,20 +30,21 @@ public final class Demo02_PlatformPoolVsVirtualThreads {
                 WAIT.toMillis(), TASKS);
     }
 
-    static void run(String name, ExecutorService executor) throws Exception {
+    static void run(String name, ExecutorService executor) {
+        LongAdder finished = new LongAdder();
         long start = System.nanoTime();
-        try (executor) {
-            List<Future<?>> futures = new ArrayList<>(TASKS);
+        try (executor) {                                   // close() waits until every task has ended
             for (int i = 0; i < TASKS; i++) {
-                futures.add(executor.submit(() -> {
-                    Thread.sleep(WAIT);
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
+                executor.execute(() -> {
+                    try {
+                        Thread.sleep(WAIT);
+                        finished.increment();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
             }
         }
-        System.out.printf("%-40s %7d ms%n", name, (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("%-40s %7d ms  (%,d tasks finished)%n", name, (System.nanoTime() - start) / 1_000_000, finished.sum());
     }
 }

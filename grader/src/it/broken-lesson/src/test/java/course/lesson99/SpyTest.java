@@ -1,0 +1,19 @@
+package course.lesson99;
+
+import course.grading.Points;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Exercise 10 · Spy")
+class SpyTest {
+    static final int EXPECTED = 42;
+
+    @Test
+    @Points(10)
+    @DisplayName("answers 42")
+    void answers() throws Exception {
+        assertThat(Spy.answer()).isEqualTo(42);
+    }
+}

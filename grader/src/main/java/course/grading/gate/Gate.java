@@ -1,0 +1,195 @@
+package course.grading.gate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The static gate: reads the compiled student classes (bytes only, nothing is loaded) before
+ * any test runs, and finds what no solution needs and a forgery would: the grader's classes,
+ * the tests (answer keys), instrumentation, reflection, raw descriptors, file writes, UDP, …
+ * ({@link Rule#ALL}); a lesson allows what its topic needs with {@code grading.gate.allow} in
+ * its pom (lesson 03 starts processes).
+ *
+ * <p>A class outside the lesson's own package, or a {@code module-info}, is refused and its
+ * class file removed: it could otherwise stand in for a library class on the test class path.
+ *
+ * <p>A refusal costs the exercises whose tests reach the class (through the classes they use,
+ * transitively), never the others. Uses only the JDK: it runs in the Maven JVM before the
+ * student's classes could be on any class path.
+ */
+public final class Gate {
+    private static final Pattern LESSON_PACKAGE = Pattern.compile("^course\\.lesson(\\d\\d)(\\.|$)");
+    private static final Pattern ALLOW = Pattern.compile("<grading\\.gate\\.allow>([^<]*)</grading\\.gate\\.allow>");
+
+    /** Why a student class was refused. */
+    public record Refusal(String className, String reason) {
+        public String message() {
+            return "the grading gate refused " + className + ": " + reason;
+        }
+    }
+
+    /** For a quick look: {@code Gate <root> <classes> <test-classes>} prints what it refuses. */
+    public static void main(String[] args) throws IOException {
+        new Gate(Path.of(args[0]), Path.of(args[0])).check(Path.of(args[1]), Path.of(args[2]))
+                .forEach((test, refusals) -> refusals.forEach(r -> System.out.println(test + ": " + r.message())));
+    }
+
+    private final Path root;
+    private final Path basedir;
+    private final Map<String, Set<String>> allowedByLesson = new TreeMap<>();
+
+    /** {@code root}: the course, whose lesson folders hold the allowances; {@code basedir}: the module graded. */
+    public Gate(Path root, Path basedir) {
+        this.root = root;
+        this.basedir = basedir;
+    }
+
+    /**
+     * Checks the student classes; removes the class files of classes outside the course's
+     * lesson packages. Returns, for each top-level test class that reaches refused code, the
+     * refusals it reaches (an exercise with no entry is clean).
+     */
+    public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
+        Map<String, ClassFile> student = read(classes, true);
+        Map<String, Refusal> refused = new LinkedHashMap<>();
+        for (ClassFile file : student.values()) {
+            refusal(file).ifPresent(r -> refused.put(file.name(), r));
+        }
+        Map<String, ClassFile> tests = read(testClasses, false);
+        Map<String, List<Refusal>> byExercise = new TreeMap<>();
+        for (String test : tests.keySet()) {
+            if (test.contains("$") || !LESSON_PACKAGE.matcher(test).find()) {
+                continue;
+            }
+            List<Refusal> reached = reached(test, tests, student, refused);
+            if (!reached.isEmpty()) {
+                byExercise.put(test, reached);
+            }
+        }
+        return byExercise;
+    }
+
+    private Optional<Refusal> refusal(ClassFile file) throws IOException {
+        Matcher lesson = LESSON_PACKAGE.matcher(file.name());
+        if (!lesson.find()) {
+            return Optional.of(new Refusal(file.name(), "it lies outside the lesson's package (course.lessonNN):"
+                    + " write your classes in the lesson's package"));
+        }
+        Set<String> allowed = allowed(lesson.group(1));
+        for (Rule rule : Rule.ALL) {
+            if (allowed.contains(rule.id())) {
+                continue;
+            }
+            Optional<String> hit = rule.match(file);
+            if (hit.isPresent()) {
+                return Optional.of(new Refusal(file.name(), "it uses " + hit.get() + " (" + rule.what()
+                        + "), which no solution of this lesson needs"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The refused student classes that a test class reaches through the classes it uses. */
+    private static List<Refusal> reached(String test, Map<String, ClassFile> tests, Map<String, ClassFile> student,
+                                         Map<String, Refusal> refused) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        tests.keySet().stream().filter(n -> n.equals(test) || n.startsWith(test + "$")).forEach(todo::add);
+        List<Refusal> reached = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (!seen.add(name) || name.startsWith("course.grading.")) {
+                continue;
+            }
+            // Test classes first: on the class path they come before the student's.
+            ClassFile file = tests.containsKey(name) ? tests.get(name) : student.get(name);
+            if (file == null) {
+                continue;
+            }
+            if (!tests.containsKey(name) && refused.containsKey(name)) {
+                reached.add(refused.get(name));
+            }
+            for (String used : file.classes()) {
+                if ((student.containsKey(used) || tests.containsKey(used)) && !seen.contains(used)) {
+                    todo.push(used);
+                }
+            }
+            // Nested and local classes of a used class run as part of it.
+            String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+            student.keySet().stream().filter(n -> n.startsWith(outer + "$") && !seen.contains(n)).forEach(todo::push);
+        }
+        return reached;
+    }
+
+    private Set<String> allowed(String lessonNumber) throws IOException {
+        Set<String> cached = allowedByLesson.get(lessonNumber);
+        if (cached != null) {
+            return cached;
+        }
+        Set<String> allowed = new HashSet<>();
+        List<Path> poms = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith("lesson-" + lessonNumber + "-"))
+                    .map(d -> d.resolve("pom.xml")).forEach(poms::add);
+        }
+        // The module graded may lie elsewhere (the grader's red-team lesson): its own pom counts for its lesson.
+        Path own = basedir.resolve("pom.xml");
+        if (Files.exists(own) && Files.readString(own).contains("<artifactId>lesson-" + lessonNumber + "-")) {
+            poms.add(own);
+        }
+        for (Path pom : poms) {
+            if (Files.exists(pom)) {
+                Matcher m = ALLOW.matcher(Files.readString(pom));
+                if (m.find()) {
+                    Arrays.stream(m.group(1).split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(allowed::add);
+                }
+            }
+        }
+        allowedByLesson.put(lessonNumber, allowed);
+        return allowed;
+    }
+
+    /**
+     * Reads every class file below a folder. For the student's classes, a class outside the
+     * lesson packages (or a module-info) is read, then its file removed.
+     */
+    private static Map<String, ClassFile> read(Path folder, boolean student) throws IOException {
+        Map<String, ClassFile> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            paths = walk.filter(p -> p.toString().endsWith(".class")).sorted().toList();
+        }
+        for (Path path : paths) {
+            ClassFile file;
+            try (InputStream in = Files.newInputStream(path)) {
+                file = ClassFile.read(in);
+            } catch (IOException e) {
+                file = new ClassFile(folder.relativize(path).toString(), null, Set.of("?"), Set.of(), List.of());
+            }
+            files.put(file.name(), file);
+            if (student && (!LESSON_PACKAGE.matcher(file.name()).find() || file.name().endsWith("module-info"))) {
+                Files.delete(path);
+            }
+        }
+        return files;
+    }
+}

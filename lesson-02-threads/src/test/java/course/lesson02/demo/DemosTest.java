@@ -1,0 +1,32 @@
+package course.lesson02.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not graded: proves the lesson's timed demo runs on the starter and writes a well-formed table
+ * and Mermaid chart. Shape only, never speed.
+ */
+@Tag("demo")
+@DisplayName("Lesson 02 demos run on the starter")
+class DemosTest {
+
+    @Test
+    @DisplayName("Demo01 prints the lecture's figures next to Java's and writes a table and an xychart")
+    void sequentialVsThreaded() throws Exception {
+        Path dir = LectureTable.outputDir(Demo01_SequentialVsThreaded.class);
+        Files.deleteIfExists(dir.resolve("lesson-02-fetch.md"));
+        Files.deleteIfExists(dir.resolve("lesson-02-fetch.mmd"));
+
+        Demo01_SequentialVsThreaded.main(new String[] {"--scale=10"});
+
+        DemoOutput.assertTable(dir.resolve("lesson-02-fetch.md"), List.of("one after another", "one thread per page"));
+        DemoOutput.assertChart(dir.resolve("lesson-02-fetch.mmd"), 2, 1, 1);
+    }
+}
