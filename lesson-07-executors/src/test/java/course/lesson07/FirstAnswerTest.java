@@ -1,5 +1,6 @@
 package course.lesson07;
 
+import course.grading.Delays;
 import course.grading.Points;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,9 @@ class FirstAnswerTest {
         CountDownLatch failing = new CountDownLatch(1);
         CountDownLatch mayStop = new CountDownLatch(0);
         Blocker slow = new Blocker("slow", deadline, mayStop);
+        AtomicReference<Thread> brokenThread = new AtomicReference<>();
         Callable<String> broken = () -> {
+            brokenThread.set(Thread.currentThread());
             allStarted.countDown();
             deadline.await(allStarted);
             failing.countDown();
@@ -59,6 +62,9 @@ class FirstAnswerTest {
             allStarted.countDown();
             deadline.await(allStarted);
             deadline.await(failing);
+            // Answers only once mirror-a's failure is complete (its thread has left the task), so
+            // the failure is always the first candidate to complete, never a coin toss with this one.
+            TaskThreads.awaitTaskFinished(brokenThread.get(), deadline);
             return "answer from mirror-b";
         };
         Callable<String> slowCandidate = () -> {
@@ -157,6 +163,16 @@ class FirstAnswerTest {
             if (notStopped != null) {
                 throw notStopped;
             }
+            // Candidates that had not started yet when first() was first seen waiting are checked here:
+            // once first() has returned, none may still be running or have run into the ceiling.
+            List<Blocker> ranOn = List.of(a, b).stream().filter(x -> x.fate() == Blocker.Fate.RUNNING
+                    || x.fate() == Blocker.Fate.RAN_INTO_CEILING).toList();
+            assertThat(ranOn)
+                    .withFailMessage("after the timeout, candidate %s never interrupted: %s ran on until the test's"
+                            + " %d s ceiling. Cancel every candidate with cancel(true) or shutdownNow() before"
+                            + " throwing the TimeoutException", ranOn.size() == 1 ? ranOn.get(0) + " was" : ranOn
+                            + " were", ranOn.size() == 1 ? "it" : "they", Delays.CEILING.toSeconds())
+                    .isEmpty();
         } finally {
             mayStop.countDown();
             caller.stop();

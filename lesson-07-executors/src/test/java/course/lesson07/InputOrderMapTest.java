@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,10 +34,13 @@ class InputOrderMapTest {
         List<CountDownLatch> finished = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
         Deadline deadline = new Deadline();
         List<Integer> inputs = IntStream.range(0, n).boxed().toList();
+        Map<Integer, Thread> ranOn = new ConcurrentHashMap<>();
 
         List<String> results = InputOrderMap.map(inputs, n, i -> {
+            ranOn.put(i, Thread.currentThread());
             if (i + 1 < n) {
                 deadline.await(finished.get(i + 1));
+                TaskThreads.awaitTaskFinished(ranOn.get(i + 1), deadline);   // i + 1 has completed
             }
             finished.get(i).countDown();
             return "r" + i;
@@ -115,16 +120,19 @@ class InputOrderMapTest {
         IOException bFailed = new IOException("b failed");
         IOException dFailed = new IOException("d failed");
         CountDownLatch dHasFailed = new CountDownLatch(1);
+        AtomicReference<Thread> dRanOn = new AtomicReference<>();
         Deadline deadline = new Deadline();
 
-        // d fails first; b fails only after d has failed.
+        // d fails first; b fails only after d's failure is complete (d's thread has left the task).
         Throwable thrown = catchThrowable(() -> InputOrderMap.map(List.of("a", "b", "c", "d"), 4, s -> {
             switch (s) {
                 case "b" -> {
                     deadline.await(dHasFailed);
+                    TaskThreads.awaitTaskFinished(dRanOn.get(), deadline);
                     throw bFailed;
                 }
                 case "d" -> {
+                    dRanOn.set(Thread.currentThread());
                     dHasFailed.countDown();
                     throw dFailed;
                 }
