@@ -92,7 +92,13 @@ class IsolationTest {
                 // no child was held: what the call returned says why
             }
             held = heldChildren(hold);
-            if (!held.isEmpty()) {
+            if (held.isEmpty() && caller.done()) {
+                // The call returned before its child reached the hold. A call that waits for its child
+                // cannot (the held child never exits by itself); if a child is still running, it
+                // reaches the hold now, which proves the call returned without waiting.
+                held = awaitHeldWhileAChildRuns(hold);
+                returnedWhileHeld = !held.isEmpty();
+            } else if (!held.isEmpty()) {
                 returnedWhileHeld = caller.awaitReturnedOrBlocked(JVM_CEILING);
             }
         } finally {
@@ -127,6 +133,18 @@ class IsolationTest {
             }
             Files.deleteIfExists(hold);
         }
+    }
+
+    /** The held children once one is held, or none once no process started by this JVM runs. */
+    private static List<Long> awaitHeldWhileAChildRuns(Path hold) throws IOException {
+        try {
+            await().atMost(JVM_CEILING).pollInSameThread().pollInterval(Duration.ofMillis(5))
+                    .until(() -> !heldChildren(hold).isEmpty()
+                            || ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+        } catch (ConditionTimeoutException e) {
+            // a child that runs on without reaching the hold: nothing to conclude
+        }
+        return heldChildren(hold);
     }
 
     private static List<Long> heldChildren(Path hold) throws IOException {

@@ -1,7 +1,7 @@
 package course.lesson03;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import course.grading.Delays;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,14 +214,21 @@ class PrimeFarmTest {
     @Points(1)
     @DisplayName("rejects fewer than one worker or a negative bound before starting anything")
     void rejectsBadArguments() throws IOException {
-        assertThatThrownBy(() -> PrimeFarm.countPrimesBelow(1000, 0))
-                .as("countPrimesBelow(1000, 0) must throw IllegalArgumentException: zero workers cannot count")
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PrimeFarm.countPrimesBelow(-5, 2))
-                .as("countPrimesBelow(-5, 2) must throw IllegalArgumentException")
-                .isInstanceOf(IllegalArgumentException.class);
+        assertRejects("countPrimesBelow(1000, 0)", "zero workers cannot count",
+                () -> PrimeFarm.countPrimesBelow(1000, 0));
+        assertRejects("countPrimesBelow(-5, 2)", "a negative bound is no range of numbers",
+                () -> PrimeFarm.countPrimesBelow(-5, 2));
         assertThat(traces())
                 .withFailMessage("workers were started for invalid arguments: check them first")
                 .isEmpty();
+    }
+
+    private static void assertRejects(String call, String why, ThrowingCallable code) {
+        Throwable thrown = catchThrowable(code);
+        assertThat(thrown)
+                .withFailMessage("%s must throw IllegalArgumentException (%s), but it %s: check the arguments"
+                        + " first, before starting anything", call, why,
+                        thrown == null ? "returned normally" : "threw " + thrown)
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

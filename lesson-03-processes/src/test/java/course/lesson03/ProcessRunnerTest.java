@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
-import org.awaitility.core.ConditionTimeoutException;
-
 import course.grading.Delays;
 import course.grading.Points;
 import course.grading.ThreadReport;
@@ -17,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,6 +194,7 @@ class ProcessRunnerTest {
 
     @Test
     @Points(3)
+    @Timeout(30)
     @DisplayName("on timeout, kills the child and its descendants and throws ProcessTimeoutException")
     void timeoutKillsTheWholeTree(@TempDir Path tmp) throws Exception {
         Path grandchildPidFile = tmp.resolve("grandchild.pid");
@@ -201,6 +202,8 @@ class ProcessRunnerTest {
         List<String> command = List.of("sh", "-c",
                 "sleep 30 & echo $! > '" + grandchildPidFile + "'; wait");
         List<Long> seen = new ArrayList<>();
+        // A run() that waits for the orphaned grandchild is freed when the test gives up on it.
+        ChildProcesses.trackPidFile(grandchildPidFile);
         try {
             var outcome = run("run() did not return although its timeout was 1 s. Either there is no timeout"
                             + " (use process.waitFor(timeout, unit)), or you killed the shell but are still waiting"
