@@ -12,14 +12,23 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Account {
     private final int id;
     private final String owner;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock;
     private long balance;
 
     /** An account with a unique {@code id} (use it to order locks), an owner's name and a balance. */
     public Account(int id, String owner, long balance) {
+        this(id, owner, balance, new ReentrantLock());
+    }
+
+    /**
+     * An account guarded by {@code lock}. The tests pass in a lock of their own, which lets them
+     * hold a transfer right after it has taken its first lock and see which locks it holds.
+     */
+    public Account(int id, String owner, long balance, ReentrantLock lock) {
         this.id = id;
         this.owner = owner;
         this.balance = balance;
+        this.lock = lock;
     }
 
     /** The account's unique number. */

@@ -8,35 +8,26 @@ package course.lesson04;
  * waits for Bob's, the second holds Bob's and waits for Alice's. Neither can ever go on. This is the
  * lecture's example of two locks taken in opposite order.
  *
- * <p>Fix it so that any transfers, in any directions, always finish. Two classic ways: take the two
- * locks in one global order that every thread agrees on (for example by {@link Account#id()}), or
- * take the second lock with a timed {@code tryLock} and, if it fails, release everything, back off
- * and retry. Keep calling the {@code afterFirstLock} hook right after the first lock is taken (every
- * time it is taken): the tests use it to drive two transfers into the dangerous window together.
+ * <p>Fix it so that any transfers, in any directions, always finish, each one holding both
+ * accounts' locks while it moves the money, and releasing every lock it took even when the
+ * transfer fails. Two classic ways: take the two locks in one global order that every thread agrees
+ * on (for example by {@link Account#id()}), or take the second lock with a timed {@code tryLock}
+ * and, if that fails, release the first, back off and retry. (The tests give the accounts locks of
+ * their own, and hold each transfer right after its first lock until the other transfer has come
+ * that far too.)
  */
 public class Bank {
-    private final Runnable afterFirstLock;
-
-    /** A bank without a test hook. */
-    public Bank() {
-        this(() -> { });
-    }
-
-    /** A bank that runs {@code afterFirstLock} right after a transfer has taken its first lock. */
-    public Bank(Runnable afterFirstLock) {
-        this.afterFirstLock = afterFirstLock;
-    }
-
     /**
      * Moves {@code amount} from {@code from} to {@code to}, holding both accounts' locks, so no
      * other thread ever sees the money in both accounts or in neither.
      *
-     * @throws IllegalArgumentException if {@code from} has less than {@code amount}
+     * @throws IllegalArgumentException if {@code from} has less than {@code amount}; no money moves
+     * @throws InterruptedException if the thread is interrupted while it waits between two tries
+     *         (only a solution that retries waits like that)
      */
-    public void transfer(Account from, Account to, long amount) {
+    public void transfer(Account from, Account to, long amount) throws InterruptedException {
         from.lock().lock();
         try {
-            afterFirstLock.run();
             to.lock().lock();
             try {
                 from.withdraw(amount);

@@ -16,7 +16,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * from {@code lock.newCondition()} (the tests pass in a lock of their own to watch the condition).
  * Waiting threads park on the condition; they never spin. A parked thread may wake up although
  * nobody signalled it (a <i>spurious wake-up</i>, allowed by {@code Condition}'s contract): wake-up
- * alone proves nothing, so check the flag again before returning.
+ * alone proves nothing, so check the flag again before returning. The timeout is a total: however
+ * often a waiter wakes up, {@code await} returns {@code false} once that much time has passed
+ * since it was called, not later. An interrupt while waiting ends {@code await} with
+ * {@link InterruptedException}. Every method leaves the lock free when it returns or throws.
  */
 public class Event {
     private final Lock lock;

@@ -15,7 +15,11 @@ import java.net.UnknownHostException;
  * <p>A lookup can fail in two ways. {@link UnknownHostException} means the name is free:
  * {@code isTaken} returns {@code false}. Any other exception (a crashed resolver) propagates to the
  * caller. Either way the permit must come back, or after {@code limit} failures nobody could look
- * anything up any more.
+ * anything up any more. A caller interrupted while it waits for a permit gets
+ * {@link InterruptedException}, makes no lookup and gives back no permit (it never had one).
+ *
+ * <p>Use the one semaphore this object holds for every call: the tests pass in a semaphore of their
+ * own, count its permits and hold lookups inside the resolver to see how many are in flight.
  */
 public class LimitedResolver {
     private final HostResolver resolver;
@@ -23,11 +27,20 @@ public class LimitedResolver {
 
     /** A resolver that lets at most {@code limit} lookups through {@code resolver} at once. */
     public LimitedResolver(HostResolver resolver, int limit) {
-        this.resolver = resolver;
-        this.permits = new BoundedSemaphore(limit);
+        this(resolver, new BoundedSemaphore(limit));
     }
 
-    /** {@code true} if {@code domain} resolves, {@code false} if it is unknown (free). */
+    /** A resolver that lets lookups through {@code resolver} only while holding a permit of {@code permits}. */
+    public LimitedResolver(HostResolver resolver, BoundedSemaphore permits) {
+        this.resolver = resolver;
+        this.permits = permits;
+    }
+
+    /**
+     * {@code true} if {@code domain} resolves, {@code false} if it is unknown (free).
+     *
+     * @throws InterruptedException if interrupted while waiting for a permit
+     */
     public boolean isTaken(String domain) throws InterruptedException {
         throw new UnsupportedOperationException(
                 "not implemented yet: LimitedResolver.isTaken: acquire a permit, resolve the domain (UnknownHostException = free), release the permit in finally");

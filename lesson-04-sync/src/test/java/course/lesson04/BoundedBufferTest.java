@@ -4,21 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Points;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Exercise 7 · A bounded buffer on a lock and two conditions")
+@DisplayName("Exercise 7 · A bounded buffer on a lock and conditions")
 class BoundedBufferTest {
     private final Workers workers = new Workers();
 
     @AfterEach
-    void stopWorkers() throws InterruptedException {
+    void stopWorkers() {
         workers.close();
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("keeps items first-in-first-out and counts them")
     void fifo() throws Exception {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(3);
@@ -35,10 +36,11 @@ class BoundedBufferTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("put() parks while full and take() parks while empty, each woken by the other side")
     void bothSidesParkAndWake() throws Exception {
-        BoundedBuffer<String> buffer = new BoundedBuffer<>(1);
+        TestLock lock = new TestLock();
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(1, lock);
         buffer.put("a");
 
         Workers.Worker<Object> producer = workers.start("producer", () -> {
@@ -46,6 +48,7 @@ class BoundedBufferTest {
             return null;
         });
         expectParked(producer, "put() on a full buffer");
+        expectOnGivenLock(lock, producer, "put() on a full buffer");
         assertThat(buffer.take()).as("take() from the full buffer").isEqualTo("a");
         expectWoken(producer, "put()", "take() made room", "signal the not-full condition after removing an item");
         assertThat(buffer.size()).as("size after the waiting put() went through").isEqualTo(1);
@@ -59,10 +62,10 @@ class BoundedBufferTest {
     }
 
     @Test
-    @Points(3)
-    @DisplayName("take() and put() keep waiting after a spurious wake-up (while, not if, around await)")
-    void spuriousWakeUpsAreHarmless() throws Exception {
-        SpuriousLock lock = new SpuriousLock();
+    @Points(2)
+    @DisplayName("take() and put() keep waiting after a spurious wake-up, and take() after another thread took the item first")
+    void spuriousAndStolenWakeUpsAreHarmless() throws Exception {
+        TestLock lock = new TestLock();
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1, lock);
 
         Workers.Worker<String> consumer = workers.start("consumer", buffer::take);
@@ -82,6 +85,133 @@ class BoundedBufferTest {
         producer.result();
         assertThat(buffer.take()).as("take() of the item the waiting put() added").isEqualTo("z");
         assertThat(buffer.size()).as("size after taking everything").isZero();
+
+        // A stolen wake-up: the put() that signals the waiting consumer is made, under the same lock
+        // hold, by a thread that then takes the item itself. The woken consumer finds the buffer empty.
+        Workers.Worker<String> robbed = workers.start("consumer-2", buffer::take);
+        expectParked(robbed, "take() on an empty buffer");
+        int awaitsBefore = lock.awaitCount();
+        Workers.Worker<String> thief = workers.start("thief", () -> {
+            lock.lock();
+            try {
+                buffer.put("w");
+                return buffer.take();
+            } finally {
+                lock.unlock();
+            }
+        });
+        assertThat(thief.result()).as("what the thief took").isEqualTo("w");
+        ThreadProbe.until(() -> robbed.isDone()
+                || lock.awaitCount() > awaitsBefore && lock.isAwaiting(robbed.thread()) && ThreadProbe.isParked(robbed.thread()));
+        if (robbed.isDone()) {
+            Throwable failure = robbed.failure();
+            fail("take() was woken by a put(), but another thread took the item before it ran again; it then %s "
+                    + "from the empty buffer. Being signalled proves nothing: re-check the condition in a while loop "
+                    + "around await(), not an if.", failure == null ? "returned " + robbed.result() : "threw " + failure);
+        }
+        buffer.put("v");
+        assertThat(robbed.result()).as("take() after the thief left and put(\"v\") came").isEqualTo("v");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a take() wakes the waiting producer, not another consumer: no wake-up is lost (two conditions, or signalAll)")
+    void noWakeUpIsLost() throws Exception {
+        TestLock lock = new TestLock();
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(1, lock);
+        Workers.Worker<String> consumer1 = workers.start("consumer-1", buffer::take);
+        expectParked(consumer1, "take() on an empty buffer");
+        expectOnGivenLock(lock, consumer1, "take() on an empty buffer");
+        Workers.Worker<String> consumer2 = workers.start("consumer-2", buffer::take);
+        expectParked(consumer2, "take() on an empty buffer");
+
+        // The producer puts "x" (that wakes consumer-1) and, still holding the lock, puts "y", which
+        // must wait: the buffer is full. consumer-1 then takes "x" and must wake the producer.
+        Workers.Worker<Object> producer = workers.start("producer", () -> {
+            lock.lock();
+            try {
+                buffer.put("x");
+                buffer.put("y");
+            } finally {
+                lock.unlock();
+            }
+            return null;
+        });
+        List<Workers.Worker<?>> all = List.of(consumer1, consumer2, producer);
+        boolean[] stuck = {false};
+        ThreadProbe.until(() -> {
+            if (all.stream().allMatch(Workers.Worker::isDone)) {
+                return true;
+            }
+            boolean now = consumer1.isDone() && lock.isIdle()
+                    && lock.isAwaiting(producer.thread()) && lock.isAwaiting(consumer2.thread())
+                    && ThreadProbe.isParked(producer.thread()) && ThreadProbe.isParked(consumer2.thread());
+            boolean twice = now && stuck[0];
+            stuck[0] = now;
+            return twice;
+        });
+        if (stuck[0] && !producer.isDone()) {
+            fail("lost wake-up: consumer-1 took \"x\" and signalled, but the one thread woken was consumer-2, which "
+                    + "found the buffer empty and went back to waiting; the producer waiting in put(\"y\") was never "
+                    + "told there is room, so producer and consumer-2 wait for ever. Producers and consumers share "
+                    + "one condition and signal() wakes a single, possibly wrong, thread: use two conditions "
+                    + "(notFull for put, notEmpty for take), or signalAll().");
+        }
+        for (Workers.Worker<?> worker : all) {
+            worker.result();
+        }
+        assertThat(List.of(consumer1.result(), consumer2.result())).as("what the two consumers took")
+                .containsExactly("x", "y");
+        assertThat(buffer.size()).as("size after both items were taken").isZero();
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("interrupting a waiting take() or put() throws InterruptedException, leaves the buffer unchanged and the lock free")
+    void interruptedWaitsChangeNothing() throws Exception {
+        TestLock lock = new TestLock();
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(1, lock);
+
+        Workers.Worker<String> consumer = workers.start("consumer", buffer::take);
+        expectParked(consumer, "take() on an empty buffer");
+        expectInterruptedCleanly(lock, consumer, "take() on an empty buffer");
+        assertThat(buffer.size()).as("size after the interrupted take()").isZero();
+
+        buffer.put("a");
+        Workers.Worker<Object> producer = workers.start("producer", () -> {
+            buffer.put("b");
+            return null;
+        });
+        expectParked(producer, "put() on a full buffer");
+        expectInterruptedCleanly(lock, producer, "put() on a full buffer");
+        assertThat(buffer.size()).as("size after the interrupted put(\"b\"): the item must not be added").isEqualTo(1);
+        assertThat(buffer.take()).as("take() after the interrupted put()").isEqualTo("a");
+        assertThat(buffer.size()).as("size after taking everything").isZero();
+    }
+
+    private static void expectInterruptedCleanly(TestLock lock, Workers.Worker<?> worker, String call) throws Exception {
+        worker.thread().interrupt();
+        ThreadProbe.until(worker::isDone);
+        if (!worker.isDone()) {
+            fail("%s was interrupted but keeps waiting (%s): let await() throw InterruptedException out of the "
+                    + "method", call, ThreadProbe.whereIs(worker.thread()));
+        }
+        Throwable thrown = worker.failure();
+        assertThat(thrown)
+                .withFailMessage("an interrupted %s must throw InterruptedException; it %s", call,
+                        thrown == null ? "returned normally" : "threw " + thrown)
+                .isInstanceOf(InterruptedException.class);
+        if (lock.isLocked()) {
+            fail("after the interrupted %s threw, the buffer's lock is still held by '%s': call unlock() in a "
+                    + "finally block", call, lock.owner() == null ? "?" : lock.owner().getName());
+        }
+    }
+
+    private static void expectOnGivenLock(TestLock lock, Workers.Worker<?> worker, String call) {
+        if (!lock.isAwaiting(worker.thread())) {
+            fail("%s waits, but not on a condition of the lock given to BoundedBuffer(capacity, lock) (it is %s): "
+                    + "make the conditions with lock.newCondition() on that lock", call, ThreadProbe.whereIs(worker.thread()));
+        }
     }
 
     private static void expectParked(Workers.Worker<?> worker, String call) throws Exception {
@@ -103,12 +233,9 @@ class BoundedBufferTest {
         }
     }
 
-    private static void expectStillWaitingAfterSpuriousWakeUp(SpuriousLock lock, Workers.Worker<?> worker, String call)
+    private static void expectStillWaitingAfterSpuriousWakeUp(TestLock lock, Workers.Worker<?> worker, String call)
             throws Exception {
-        if (lock.awaitCount() == 0 || lock.conditionCount() == 0) {
-            fail("%s waits, but not on a condition of the lock given to BoundedBuffer(capacity, lock) (it is %s): "
-                    + "make the conditions with lock.newCondition() on that lock", call, ThreadProbe.whereIs(worker.thread()));
-        }
+        expectOnGivenLock(lock, worker, call);
         int before = lock.awaitCount();
         lock.wakeSpuriously();
         ThreadProbe.until(() -> worker.isDone() || lock.awaitCount() > before && ThreadProbe.isParked(worker.thread()));

@@ -14,15 +14,16 @@ class BoundedSemaphoreTest {
     private final Workers workers = new Workers();
 
     @AfterEach
-    void stopWorkers() throws InterruptedException {
+    void stopWorkers() {
         workers.close();
     }
 
     @Test
-    @Points(3)
-    @DisplayName("counts permits down and up, and refuses to release more than were acquired")
+    @Points(2)
+    @DisplayName("counts permits down and up, and refuses to release more than were acquired, leaving the lock free")
     void releasingTooOftenIsAnError() throws Exception {
-        BoundedSemaphore semaphore = new BoundedSemaphore(2);
+        TestLock lock = new TestLock();
+        BoundedSemaphore semaphore = new BoundedSemaphore(2, lock);
         assertThat(semaphore.availablePermits()).as("free permits of a new semaphore with 2").isEqualTo(2);
 
         semaphore.acquire();
@@ -31,6 +32,7 @@ class BoundedSemaphoreTest {
         semaphore.release();
         semaphore.release();
         assertThat(semaphore.availablePermits()).as("free permits after two release()").isEqualTo(2);
+        expectLockFree(lock, "after acquire() and release() returned");
 
         Throwable thrown = catchThrowable(semaphore::release);
         assertThat(thrown)
@@ -38,6 +40,7 @@ class BoundedSemaphoreTest {
                         + "(that is what makes the semaphore bounded); it %s",
                         thrown == null ? "returned normally" : "threw " + thrown)
                 .isInstanceOf(IllegalStateException.class);
+        expectLockFree(lock, "after release() threw IllegalStateException");
         assertThat(semaphore.availablePermits())
                 .withFailMessage("a refused release() must not add a permit: %d permits are free, the limit is 2",
                         semaphore.availablePermits())
@@ -45,34 +48,96 @@ class BoundedSemaphoreTest {
     }
 
     @Test
-    @Points(3)
-    @DisplayName("acquire() parks while no permit is free and returns when another thread releases one")
+    @Points(2)
+    @DisplayName("acquire() parks while no permit is free, keeps waiting after a spurious wake-up, and returns when a permit is released")
     void acquireParksUntilRelease() throws Exception {
-        BoundedSemaphore semaphore = new BoundedSemaphore(1);
+        TestLock lock = new TestLock();
+        BoundedSemaphore semaphore = new BoundedSemaphore(1, lock);
         semaphore.acquire();
 
         Workers.Worker<Object> waiter = workers.start("waiter", () -> {
             semaphore.acquire();
             return null;
         });
-        ThreadProbe.until(() -> waiter.isDone() || ThreadProbe.isParkedIn(waiter.thread(), BoundedSemaphore.class));
+        expectParked(lock, waiter);
+
+        int before = lock.awaitCount();
+        lock.wakeSpuriously();
+        ThreadProbe.until(() -> waiter.isDone() || lock.awaitCount() > before && lock.isAwaiting(waiter.thread())
+                && ThreadProbe.isParked(waiter.thread()));
+        if (waiter.isDone()) {
+            Throwable failure = waiter.failure();
+            fail("after a spurious wake-up, acquire() %s although no permit was free (%s permits free now): a "
+                    + "wake-up alone proves nothing. Re-check the count in a while loop around await(), not an if.",
+                    failure == null ? "returned" : "threw " + failure, semaphore.availablePermits());
+        }
+
+        semaphore.release();
+        ThreadProbe.until(waiter::isDone);
+        if (!waiter.isDone()) {
+            fail("release() did not wake the thread waiting in acquire() (it is %s): signal the condition after "
+                    + "giving the permit back", ThreadProbe.whereIs(waiter.thread()));
+        }
+        waiter.result();
+        assertThat(semaphore.availablePermits()).as("free permits while the waiter holds the only one").isZero();
+        expectLockFree(lock, "after the waiter's acquire() returned");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("interrupting a thread that waits in acquire() ends the wait with InterruptedException and takes no permit")
+    void interruptedAcquireTakesNothing() throws Exception {
+        TestLock lock = new TestLock();
+        BoundedSemaphore semaphore = new BoundedSemaphore(1, lock);
+        semaphore.acquire();
+
+        Workers.Worker<Object> waiter = workers.start("waiter", () -> {
+            semaphore.acquire();
+            return null;
+        });
+        expectParked(lock, waiter);
+        waiter.thread().interrupt();
+        ThreadProbe.until(waiter::isDone);
+        if (!waiter.isDone()) {
+            fail("the waiting thread was interrupted but is still in acquire() (%s): wait with await(), which "
+                    + "throws InterruptedException, and let it propagate (no awaitUninterruptibly, no catch-and-retry)",
+                    ThreadProbe.whereIs(waiter.thread()));
+        }
+        Throwable thrown = waiter.failure();
+        assertThat(thrown)
+                .withFailMessage("an interrupted acquire() must throw InterruptedException; it %s",
+                        thrown == null ? "returned normally (and took a permit that was not free?)" : "threw " + thrown)
+                .isInstanceOf(InterruptedException.class);
+        expectLockFree(lock, "after the interrupted acquire() threw");
+        assertThat(semaphore.availablePermits()).as("free permits: the interrupted acquire() took none").isZero();
+        semaphore.release();
+        assertThat(semaphore.availablePermits()).as("free permits after the only holder released").isEqualTo(1);
+    }
+
+    private static void expectParked(TestLock lock, Workers.Worker<?> waiter) throws Exception {
+        ThreadProbe.until(() -> waiter.isDone() || ThreadProbe.isParkedIn(waiter.thread(), BoundedSemaphore.class)
+                && lock.isAwaiting(waiter.thread()));
         if (waiter.isDone()) {
             waiter.result();
             fail("acquire() returned although the only permit was taken: it must wait while no permit is free");
         }
         if (!ThreadProbe.isParked(waiter.thread())) {
             fail("acquire() did not park while waiting for a permit: the thread is %s. Wait with "
-                    + "condition.await() (or wait()) in a while loop; do not spin or sleep in a loop.",
+                    + "condition.await() in a while loop; do not spin or sleep in a loop.",
                     ThreadProbe.whereIs(waiter.thread()));
         }
-
-        semaphore.release();
-        ThreadProbe.until(waiter::isDone);
-        if (!waiter.isDone()) {
-            fail("release() did not wake the thread waiting in acquire() (it is %s): signal the condition "
-                    + "(or notify) after giving the permit back", ThreadProbe.whereIs(waiter.thread()));
+        if (!lock.isAwaiting(waiter.thread())) {
+            fail("acquire() waits, but not on a condition of the lock given to BoundedSemaphore(permits, lock) "
+                    + "(it is %s): make the condition with lock.newCondition() on that lock",
+                    ThreadProbe.whereIs(waiter.thread()));
         }
-        waiter.result();
-        assertThat(semaphore.availablePermits()).as("free permits while the waiter holds the only one").isZero();
+    }
+
+    private static void expectLockFree(TestLock lock, String when) {
+        if (lock.isLocked()) {
+            Thread owner = lock.owner();
+            fail("%s, the semaphore's lock is still held by '%s': a method returned or threw without unlocking. "
+                    + "Call unlock() in a finally block.", when, owner == null ? "?" : owner.getName());
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Points;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +20,12 @@ class EventTest {
     private final Workers workers = new Workers();
 
     @AfterEach
-    void stopWorkers() throws InterruptedException {
+    void stopWorkers() {
         workers.close();
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("starts clear; set() and clear() flip it; await() returns true when set and false when the time runs out")
     void setClearAndTimeout() throws Exception {
         Event event = new Event();
@@ -76,22 +77,14 @@ class EventTest {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("a spurious wake-up does not end the wait: the waiter checks the flag again and waits on")
     void spuriousWakeUpDoesNotEndTheWait() throws Exception {
-        SpuriousLock lock = new SpuriousLock();
+        TestLock lock = new TestLock();
         Event event = new Event(lock);
         Workers.Worker<Boolean> waiter = workers.start("waiter", () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES));
 
-        ThreadProbe.until(() -> waiter.isDone() || lock.awaitCount() >= 1 && ThreadProbe.isParked(waiter.thread()));
-        if (waiter.isDone()) {
-            fail("await() returned %s before anybody called set(): it must wait while the event is clear",
-                    waiter.result());
-        }
-        if (lock.awaitCount() == 0) {
-            fail("the waiter never awaited a condition of the lock given to Event(lock) (it is %s): build the "
-                    + "condition with lock.newCondition() on that lock", ThreadProbe.whereIs(waiter.thread()));
-        }
+        expectWaiting(lock, waiter);
 
         lock.wakeSpuriously();
         ThreadProbe.until(() -> waiter.isDone() || lock.awaitCount() >= 2 && ThreadProbe.isParked(waiter.thread()));
@@ -103,5 +96,82 @@ class EventTest {
 
         event.set();
         assertThat(waiter.result()).as("await() once set() has been called").isTrue();
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a timed wait keeps its deadline across wake-ups: after a spurious wake-up it waits only for the time left")
+    void deadlineHoldsAcrossWakeUps() throws Exception {
+        TestLock lock = new TestLock();
+        Event event = new Event(lock);
+        Workers.Worker<Boolean> waiter = workers.start("waiter", () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES));
+        expectWaiting(lock, waiter);
+        if (lock.timedWaits().isEmpty()) {
+            fail("await(%d min) waits without a time limit (it is %s): wait with condition.awaitNanos(nanos), "
+                    + "so the wait ends when the time is up", PATIENT_MINUTES, ThreadProbe.whereIs(waiter.thread()));
+        }
+
+        // The waiter is woken for no reason, and the wake-up takes a while (400 ms of real time pass
+        // before its await returns): its next wait must end at the same deadline as the first.
+        Duration passes = Duration.ofMillis(400);
+        int before = lock.timedWaits().size();
+        lock.wakeSpuriously(passes);
+        ThreadProbe.until(() -> waiter.isDone() || lock.timedWaits().size() > before && ThreadProbe.isParked(waiter.thread()));
+        if (waiter.isDone()) {
+            fail("after a spurious wake-up, await() returned %s although set() was never called and time was "
+                    + "left: re-check the flag in a while loop", waiter.result());
+        }
+        TestLock.TimedWait first = lock.timedWaits().get(before - 1);
+        TestLock.TimedWait again = lock.timedWaits().get(before);
+        long laterMillis = TimeUnit.NANOSECONDS.toMillis(again.deadlineNanos() - first.deadlineNanos());
+        if (laterMillis > passes.toMillis() / 2) {
+            fail("after a spurious wake-up that took %d ms, await(%d min) waited again until %d ms past its "
+                    + "deadline: the timeout restarted after the wake-up, so a waiter woken now and then never "
+                    + "times out. Keep one deadline: nanos = condition.awaitNanos(nanos) in the loop (it returns the "
+                    + "time left), or compute the time left from a deadline fixed before the loop.",
+                    passes.toMillis(), PATIENT_MINUTES, laterMillis);
+        }
+        event.set();
+        assertThat(waiter.result()).as("await() once set() has been called").isTrue();
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("interrupting a waiter ends its wait with InterruptedException, leaves the lock free and the event clear")
+    void interruptedWaiterThrows() throws Exception {
+        TestLock lock = new TestLock();
+        Event event = new Event(lock);
+        Workers.Worker<Boolean> waiter = workers.start("waiter", () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES));
+        expectWaiting(lock, waiter);
+
+        waiter.thread().interrupt();
+        ThreadProbe.until(waiter::isDone);
+        if (!waiter.isDone()) {
+            fail("the waiter was interrupted but is still in await() (%s): let awaitNanos() throw "
+                    + "InterruptedException out of await()", ThreadProbe.whereIs(waiter.thread()));
+        }
+        Throwable thrown = waiter.failure();
+        assertThat(thrown)
+                .withFailMessage("an interrupted await() must throw InterruptedException; it %s",
+                        thrown == null ? "returned " + waiter.result() : "threw " + thrown)
+                .isInstanceOf(InterruptedException.class);
+        if (lock.isLocked()) {
+            fail("after the interrupted await() threw, the event's lock is still held by '%s': call unlock() in a "
+                    + "finally block", lock.owner() == null ? "?" : lock.owner().getName());
+        }
+        assertThat(event.isSet()).as("isSet() after an interrupted wait").isFalse();
+    }
+
+    /** Waits until {@code waiter} is parked on a condition of {@code lock}; fails if it returned or waits elsewhere. */
+    private static void expectWaiting(TestLock lock, Workers.Worker<Boolean> waiter) throws Exception {
+        ThreadProbe.until(() -> waiter.isDone() || lock.isAwaiting(waiter.thread()) && ThreadProbe.isParked(waiter.thread()));
+        if (waiter.isDone()) {
+            fail("await() returned %s before anybody called set(): it must wait while the event is clear",
+                    waiter.result());
+        }
+        if (!lock.isAwaiting(waiter.thread())) {
+            fail("the waiter never awaited a condition of the lock given to Event(lock) (it is %s): build the "
+                    + "condition with lock.newCondition() on that lock, and wait on it", ThreadProbe.whereIs(waiter.thread()));
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -26,16 +27,17 @@ class LimitedResolverTest {
     private final Workers workers = new Workers();
 
     @AfterEach
-    void stopWorkers() throws InterruptedException {
+    void stopWorkers() {
         workers.close();
     }
 
     @Test
-    @Points(4)
-    @DisplayName("with a limit of 3 and 8 callers, exactly 3 lookups run at once while the others wait")
+    @Points(3)
+    @DisplayName("with a limit of 3 and 8 callers, exactly 3 lookups run at once while the others wait for a permit")
     void exactlyLimitLookupsInFlight() throws Exception {
         FakeResolver dns = new FakeResolver();
-        LimitedResolver resolver = new LimitedResolver(dns, LIMIT);
+        CountingSemaphore permits = new CountingSemaphore(LIMIT);
+        LimitedResolver resolver = new LimitedResolver(dns, permits);
 
         List<Workers.Worker<Boolean>> callers = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
@@ -49,32 +51,41 @@ class LimitedResolverTest {
                         || dns.inside.contains(c.thread()) || ThreadProbe.isParked(c.thread()))
                 || callers.stream().allMatch(Workers.Worker::isDone));
         int atOnce = dns.inside.size();
+        int acquiredWhileInFlight = permits.acquires.get();
         dns.gate.countDown();
         List<Boolean> taken = new ArrayList<>();
         for (Workers.Worker<Boolean> caller : callers) {
             taken.add(caller.result());
         }
 
+        if (dns.max.get() > LIMIT && acquiredWhileInFlight == 0) {
+            fail("%d lookups were in flight at the same time, and not one permit of the resolver's semaphore was "
+                    + "taken: isTaken did not use the semaphore it holds. No semaphore at all, or a new semaphore "
+                    + "created per call (each call then has permits of its own, which limits nothing): take a permit "
+                    + "of the one semaphore field shared by every call.", dns.max.get());
+        }
         assertThat(dns.max.get())
                 .withFailMessage("%d lookups were in flight at the same time; with a limit of %d there must be "
                         + "exactly %d: %s", dns.max.get(), LIMIT, LIMIT,
                         dns.max.get() > LIMIT
-                                ? "take a permit of the semaphore before calling resolve()"
-                                : "did you create the semaphore with fewer permits than the limit?")
+                                ? "take a permit of the semaphore before calling resolve() and give it back only "
+                                        + "after resolve() has returned or thrown"
+                                : "did you take more than one permit per lookup?")
                 .isEqualTo(LIMIT);
         assertThat(atOnce).as("lookups in flight while the others waited").isEqualTo(LIMIT);
         assertThat(taken).as("isTaken(domain) for python0.org, python1.free, … (UnknownHostException means free)")
                 .containsExactly(true, false, true, false, true, false, true, false);
-        assertThat(resolver.availablePermits()).as("free permits after all lookups finished").isEqualTo(LIMIT);
+        assertThat(permits.availablePermits()).as("free permits after all lookups finished").isEqualTo(LIMIT);
     }
 
     @Test
-    @Points(4)
-    @DisplayName("a lookup that throws still gives its permit back")
+    @Points(3)
+    @DisplayName("a lookup that throws still gives its permit back, and the exception reaches the caller")
     void permitIsReturnedWhenLookupThrows() throws Exception {
         FakeResolver dns = new FakeResolver();
         dns.gate.countDown();
-        LimitedResolver resolver = new LimitedResolver(dns, 2);
+        CountingSemaphore permits = new CountingSemaphore(2);
+        LimitedResolver resolver = new LimitedResolver(dns, permits);
 
         for (int i = 1; i <= 2; i++) {
             String domain = "crash" + i + ".org";
@@ -87,14 +98,91 @@ class LimitedResolverTest {
                             domain, FakeResolver.CRASH, thrown)
                     .isSameAs(FakeResolver.CRASH);
         }
-        assertThat(resolver.availablePermits())
+        assertThat(permits.availablePermits())
                 .withFailMessage("after 2 lookups threw, only %d of 2 permits are free: the permits leaked. "
                         + "Call release() in a finally block, so it runs whatever resolve() does.",
-                        resolver.availablePermits())
+                        permits.availablePermits())
                 .isEqualTo(2);
         assertThat(resolver.isTaken("python.free")).as("isTaken of an unknown host").isFalse();
         assertThat(resolver.isTaken("python.org")).as("isTaken of a known host").isTrue();
-        assertThat(resolver.availablePermits()).as("free permits after every lookup finished").isEqualTo(2);
+        assertThat(permits.availablePermits()).as("free permits after every lookup finished").isEqualTo(2);
+        assertThat(permits.overReleases.get())
+                .withFailMessage("isTaken released more permits than it acquired (%d releases too many): release "
+                        + "once per lookup, in finally only", permits.overReleases.get())
+                .isZero();
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a caller interrupted while waiting for a permit gets InterruptedException, makes no lookup and releases nothing")
+    void interruptedCallerReleasesNothing() throws Exception {
+        FakeResolver dns = new FakeResolver();
+        dns.gate.countDown();
+        CountingSemaphore permits = new CountingSemaphore(1);
+        LimitedResolver resolver = new LimitedResolver(dns, permits);
+        permits.acquire(); // someone else holds the only permit
+
+        Workers.Worker<Boolean> caller = workers.start("lookup", () -> resolver.isTaken("python.org"));
+        ThreadProbe.until(() -> caller.isDone() || ThreadProbe.isParked(caller.thread()));
+        if (caller.isDone()) {
+            Throwable failure = caller.failure();
+            if (failure instanceof UnsupportedOperationException notYet) {
+                throw notYet;
+            }
+            fail("isTaken returned (%s) while the only permit was held by someone else: it must wait for a permit",
+                    failure == null ? caller.result() : failure);
+        }
+        caller.thread().interrupt();
+        Throwable thrown = caller.failure();
+        assertThat(thrown)
+                .withFailMessage("an isTaken interrupted while waiting for a permit must throw InterruptedException; "
+                        + "it %s", thrown == null ? "returned normally" : "threw " + thrown)
+                .isInstanceOf(InterruptedException.class);
+        assertThat(dns.lookups.get()).withFailMessage("the interrupted caller still asked the resolver: it had no permit")
+                .isZero();
+        assertThat(permits.availablePermits())
+                .withFailMessage("after the interrupted isTaken, %d permit is free although its holder still has it: "
+                        + "isTaken released a permit it never acquired. Call acquire() before the try block whose "
+                        + "finally releases, not inside it.", permits.availablePermits())
+                .isZero();
+        permits.release();
+        assertThat(permits.overReleases.get()).as("releases beyond the permits acquired").isZero();
+    }
+
+    /**
+     * A known-good semaphore the test hands in, so this exercise does not depend on exercise 3. It
+     * counts acquisitions and any release beyond the permits acquired.
+     */
+    private static final class CountingSemaphore extends BoundedSemaphore {
+        private final Semaphore delegate;
+        final AtomicInteger acquires = new AtomicInteger();
+        final AtomicInteger overReleases = new AtomicInteger();
+
+        CountingSemaphore(int permits) {
+            super(permits);
+            this.delegate = new Semaphore(permits);
+        }
+
+        @Override
+        public void acquire() throws InterruptedException {
+            delegate.acquire();
+            acquires.incrementAndGet();
+        }
+
+        @Override
+        public synchronized void release() {
+            if (delegate.availablePermits() >= permits()) {
+                overReleases.incrementAndGet();
+                throw new IllegalStateException("released more permits than were acquired: all " + permits()
+                        + " permits are already available");
+            }
+            delegate.release();
+        }
+
+        @Override
+        public int availablePermits() {
+            return delegate.availablePermits();
+        }
     }
 
     /**
@@ -107,10 +195,12 @@ class LimitedResolverTest {
         final CountDownLatch gate = new CountDownLatch(1);
         final Set<Thread> inside = ConcurrentHashMap.newKeySet();
         final AtomicInteger max = new AtomicInteger();
+        final AtomicInteger lookups = new AtomicInteger();
         private final AtomicInteger inFlight = new AtomicInteger();
 
         @Override
         public String resolve(String host) throws UnknownHostException {
+            lookups.incrementAndGet();
             inside.add(Thread.currentThread());
             max.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {

@@ -39,6 +39,25 @@ final class ThreadProbe {
         return until(Delays.CEILING, condition);
     }
 
+    /**
+     * Whether the JVM finds a deadlock cycle whose threads all wait without a time limit. The JVM
+     * also reports threads that wait in a timed {@code tryLock} for each other's locks; those waits
+     * end by themselves, so they are no deadlock.
+     */
+    static boolean untimedDeadlock() {
+        long[] ids = THREADS.findDeadlockedThreads();
+        if (ids == null || ids.length == 0) {
+            return false;
+        }
+        for (ThreadInfo info : THREADS.getThreadInfo(ids)) {
+            if (info == null || info.getThreadState() != Thread.State.WAITING
+                    && info.getThreadState() != Thread.State.BLOCKED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether {@code waiter} is blocked or parked on a lock (monitor or j.u.c. lock) that {@code owner} holds. */
     static boolean waitsForLockHeldBy(Thread waiter, Thread owner) {
         ThreadInfo info = THREADS.getThreadInfo(waiter.threadId());
@@ -65,12 +84,29 @@ final class ThreadProbe {
                 .anyMatch(frame -> frame.getClassName().startsWith(type.getName()));
     }
 
+    /**
+     * Whether {@code thread} is held up inside {@code type}: BLOCKED on a monitor, or parked on a
+     * lock, a condition or a semaphore, with a frame of {@code type} on its stack.
+     */
+    static boolean isBlockedIn(Thread thread, Class<?> type) {
+        return (thread.getState() == Thread.State.BLOCKED || isParked(thread))
+                && Arrays.stream(thread.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().startsWith(type.getName()));
+    }
+
+    /** Whether {@code thread} holds any monitor or {@code java.util.concurrent} lock right now. */
+    static boolean holdsAnyLock(Thread thread) {
+        ThreadInfo[] infos = THREADS.getThreadInfo(new long[] {thread.threadId()}, true, true);
+        return infos.length == 1 && infos[0] != null
+                && (infos[0].getLockedMonitors().length > 0 || infos[0].getLockedSynchronizers().length > 0);
+    }
+
     /** The thread's state and the frame it is in, for failure messages. */
     static String whereIs(Thread thread) {
         StackTraceElement[] stack = thread.getStackTrace();
         String frame = Arrays.stream(stack)
                 .filter(f -> f.getClassName().startsWith("course.lesson04.")
-                        && !f.getClassName().startsWith(SpuriousLock.class.getName()))
+                        && !f.getClassName().startsWith(TestLock.class.getName()))
                 .findFirst()
                 .or(() -> Arrays.stream(stack).findFirst())
                 .map(StackTraceElement::toString)

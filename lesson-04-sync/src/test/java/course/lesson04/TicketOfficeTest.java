@@ -1,6 +1,7 @@
 package course.lesson04;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Points;
@@ -16,7 +17,7 @@ class TicketOfficeTest {
     private final Workers workers = new Workers();
 
     @AfterEach
-    void stopWorkers() throws InterruptedException {
+    void stopWorkers() {
         workers.close();
     }
 
@@ -24,16 +25,15 @@ class TicketOfficeTest {
     @Points(4)
     @DisplayName("two buyers race for the last seat: exactly one of them gets it (check-then-act)")
     void onlyOneBuyerGetsTheLastSeat() throws Exception {
-        Window window = new Window();
-        TicketOffice office = new TicketOffice(1, window);
+        WindowSeats seats = new WindowSeats(1);
+        TicketOffice office = new TicketOffice(seats);
 
-        boolean[] got = window.race(workers, office);
+        boolean[] got = seats.race(workers, office);
 
-        assertThat(got[0] && got[1])
-                .withFailMessage("both buyers got the last seat: buyer-2 read '1 seat left' while buyer-1 was "
-                        + "between its read and its write (check-then-act). Make reading, checking and writing "
-                        + "the count one step no other thread can enter (synchronized, or a lock held around all of it).")
-                .isFalse();
+        if (got[0] && got[1]) {
+            fail("both buyers got the last seat: buyer-2 read '1 seat left' while buyer-1 was between its "
+                    + "read and its write (check-then-act). %s", seats.diagnosis());
+        }
         assertThat(got[0] || got[1]).withFailMessage("nobody got the last seat, but one buyer should have").isTrue();
         assertThat(office.available()).as("seats left after the last one was sold").isZero();
         assertThat(office.sold()).as("tickets sold for a show with 1 seat").isEqualTo(1);
@@ -41,45 +41,107 @@ class TicketOfficeTest {
 
     @Test
     @Points(4)
-    @DisplayName("two buyers at the same time: both sales are counted, none is lost (read-modify-write)")
+    @DisplayName("two buyers at the same time: both sales are counted, none is lost (read-modify-write); a failed write leaves the office usable")
     void noSaleIsLost() throws Exception {
-        Window window = new Window();
-        TicketOffice office = new TicketOffice(5, window);
+        WindowSeats seats = new WindowSeats(5);
+        TicketOffice office = new TicketOffice(seats);
 
-        boolean[] got = window.race(workers, office);
+        boolean[] got = seats.race(workers, office);
 
         assertThat(got).as("both buyers of a show with 5 free seats get a ticket").containsExactly(true, true);
-        assertThat(office.available())
+        assertThat(seats.free())
                 .withFailMessage("lost update: 2 tickets were sold but the free seats went from 5 to %d, not 3. "
-                        + "Both buyers read 5 and both wrote 4. Make the read and the write one atomic step "
-                        + "(synchronized, or a lock held around both).", office.available())
+                        + "Both buyers read 5 and both wrote 4. %s", seats.free(), seats.diagnosis())
                 .isEqualTo(3);
         assertThat(office.sold()).as("tickets sold").isEqualTo(2);
+
+        // The write fails once (the database is down): the sale fails, and the office must not stay locked.
+        IllegalStateException down = new IllegalStateException("seat database is down");
+        seats.failNextWrite(down);
+        Throwable thrown = workers.start("buyer-3", office::tryBuy).failure();
+        assertThat(thrown).withFailMessage("when Seats.setFree throws %s, tryBuy must let it reach the caller; got %s",
+                down, thrown).isSameAs(down);
+        Workers.Worker<Boolean> buyer4 = workers.start("buyer-4", office::tryBuy);
+        ThreadProbe.until(() -> buyer4.isDone() || ThreadProbe.isParkedIn(buyer4.thread(), TicketOffice.class));
+        if (!buyer4.isDone()) {
+            fail("buyer-4 waits for ever in tryBuy (%s): buyer-3's tryBuy threw inside the critical section and "
+                    + "never released the lock. Call unlock() in a finally block (or use synchronized).",
+                    ThreadProbe.whereIs(buyer4.thread()));
+        }
+        assertThat(buyer4.result()).as("buyer-4 after the failed sale, with 3 seats free").isTrue();
+        assertThat(office.available()).as("seats left: the failed sale took none, buyer-4 took one").isEqualTo(2);
+        assertThat(office.sold()).as("tickets sold: the failed sale is not counted").isEqualTo(3);
     }
 
     /**
-     * The hook the office runs between its read and its write. It holds buyer-1 there until buyer-2
-     * has either come into the same window (the race happens) or is blocked on a lock buyer-1 holds
-     * (the fix works): the losing interleaving, forced every time the code allows it.
+     * The seat count the office reads and writes. The first time buyer-1 writes, it is held there,
+     * between its read and its write, until buyer-2 has either read the count too (the race happens)
+     * or is blocked waiting for a lock (the fix works): the losing interleaving, forced every time
+     * the code allows it, and the code cannot move it because the read and the write are these calls.
      */
-    private static final class Window implements Runnable {
-        private final CountDownLatch firstInside = new CountDownLatch(1);
-        private final Set<Thread> arrived = ConcurrentHashMap.newKeySet();
+    private static final class WindowSeats implements Seats {
+        private volatile int free;
+        private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
+        private final CountDownLatch firstInWindow = new CountDownLatch(1);
         private volatile Thread first;
         private volatile Thread second;
+        private volatile boolean firstHeldALock;
+        private volatile boolean secondReadWithoutLock;
+        private volatile RuntimeException failNextWrite;
+
+        WindowSeats(int free) {
+            this.free = free;
+        }
 
         @Override
-        public void run() {
+        public int free() {
             Thread me = Thread.currentThread();
-            arrived.add(me);
-            if (me == first && firstInside.getCount() > 0) {
-                firstInside.countDown();
+            if (me == second && firstInWindow.getCount() == 0 && !readers.contains(me)) {
+                secondReadWithoutLock = !ThreadProbe.holdsAnyLock(me);
+            }
+            readers.add(me);
+            return free;
+        }
+
+        @Override
+        public void setFree(int seats) {
+            RuntimeException failure = failNextWrite;
+            if (failure != null) {
+                failNextWrite = null;
+                throw failure;
+            }
+            Thread me = Thread.currentThread();
+            if (me == first && firstInWindow.getCount() > 0) {
+                firstHeldALock = ThreadProbe.holdsAnyLock(me);
+                firstInWindow.countDown();
                 ThreadProbe.until(() -> {
                     Thread other = second;
-                    return other != null && (arrived.contains(other) || !other.isAlive()
-                            || ThreadProbe.waitsForLockHeldBy(other, me));
+                    return other != null && (readers.contains(other) || !other.isAlive()
+                            || ThreadProbe.isBlockedIn(other, TicketOffice.class));
                 });
             }
+            free = seats;
+        }
+
+        void failNextWrite(RuntimeException failure) {
+            failNextWrite = failure;
+        }
+
+        /** What went wrong when buyer-2 got into buyer-1's window, by the likely mistake. */
+        String diagnosis() {
+            if (!firstHeldALock) {
+                return "buyer-1 held no lock between its read and its write. Make reading, checking and writing the "
+                        + "count one step no other sale can enter: synchronized, or one lock of the office held "
+                        + "from free() to setFree().";
+            }
+            return secondReadWithoutLock
+                    ? "buyer-1 held a lock while it wrote, but buyer-2 read the count without holding any lock: "
+                            + "the read must be inside the same lock as the write (lock before free(), unlock after "
+                            + "setFree())."
+                    : "buyer-1 held a lock while it wrote, but buyer-2 did not wait for it: the two sales used "
+                            + "different locks. A lock created per call (or synchronized on a new object) protects "
+                            + "nothing; every sale must take the same lock, a field of the office, and hold it from "
+                            + "the read to the write.";
         }
 
         /** buyer-1 goes into the window; then buyer-2 is sent in; returns what each got. */
@@ -88,17 +150,20 @@ class TicketOfficeTest {
                 first = Thread.currentThread();
                 return office.tryBuy();
             });
-            ThreadProbe.until(() -> firstInside.getCount() == 0 || buyer1.isDone());
-            if (firstInside.getCount() > 0) {
-                buyer1.result();
-                fail("tryBuy() never ran the betweenReadAndWrite hook: keep calling it between reading "
-                        + "and writing the seat count, the test needs it to force the race");
+            ThreadProbe.until(() -> firstInWindow.getCount() == 0 || buyer1.isDone());
+            if (firstInWindow.getCount() > 0) {
+                boolean got = buyer1.result();
+                fail("buyer-1's tryBuy() returned %s without writing the new count with Seats.setFree: every "
+                        + "sale must read the count with seats.free() and write it back with seats.setFree()", got);
             }
             Workers.Worker<Boolean> buyer2 = workers.start("buyer-2", () -> {
                 second = Thread.currentThread();
                 return office.tryBuy();
             });
-            return new boolean[] {buyer1.result(), buyer2.result()};
+            boolean[] got = {buyer1.result(), buyer2.result()};
+            assertThat(readers).withFailMessage("buyer-2's tryBuy() never read the count with Seats.free(): every "
+                    + "sale must read the count it acts on").contains(second);
+            return got;
         }
     }
 }

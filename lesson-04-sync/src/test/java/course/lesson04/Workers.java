@@ -26,14 +26,27 @@ final class Workers implements AutoCloseable {
         return worker;
     }
 
-    /** Interrupts every worker still running and gives it a moment to end. */
+    /**
+     * Interrupts every worker still running and gives it a moment to end. Never throws: if the
+     * calling thread is interrupted meanwhile, it stops waiting and keeps its interrupt status set
+     * (as {@link java.util.concurrent.ExecutorService#close()} does).
+     */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Worker<?> worker : started) {
             worker.thread().interrupt();
         }
+        boolean interrupted = false;
         for (Worker<?> worker : started) {
-            worker.thread().join(Delays.THREAD_EXIT.toMillis());
+            try {
+                worker.thread().join(Delays.THREAD_EXIT.toMillis());
+            } catch (InterruptedException e) {
+                interrupted = true;
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -14,40 +14,31 @@ package course.lesson04;
  * Bank bank = new Bank();
  * Account alice = new Account(1, "alice", 100);
  * Account bob = new Account(2, "bob", 100);
- * Thread a = Thread.ofPlatform().start(() -> bank.transfer(alice, bob, 30));
- * Thread b = Thread.ofPlatform().start(() -> bank.transfer(bob, alice, 50));
- * a.join();
- * b.join(); // always returns: alice 120, bob 80
+ * try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+ *     pool.submit(() -> { bank.transfer(alice, bob, 30); return null; });
+ *     pool.submit(() -> { bank.transfer(bob, alice, 50); return null; });
+ * } // always returns: alice 120, bob 80
  * }</pre>
  *
  * <p>Memory consistency effects: a transfer happens-before any later transfer that involves
  * either of its accounts, because both hold that account's lock.
  */
 public class Bank {
-    private final Runnable afterFirstLock;
-
-    /** A bank without a test hook. */
-    public Bank() {
-        this(() -> { });
-    }
-
-    /** A bank that runs {@code afterFirstLock} right after a transfer has taken its first lock. */
-    public Bank(Runnable afterFirstLock) {
-        this.afterFirstLock = afterFirstLock;
-    }
 
     /**
      * Moves {@code amount} from {@code from} to {@code to}, holding both accounts' locks, taken
      * in order of account id.
      *
-     * @throws IllegalArgumentException if {@code from} has less than {@code amount}
+     * @throws IllegalArgumentException if {@code from} has less than {@code amount}; no money moves
+     *         and both locks are released
+     * @throws InterruptedException never in this implementation (it waits with {@code lock()});
+     *         declared for implementations that retry
      */
-    public void transfer(Account from, Account to, long amount) {
+    public void transfer(Account from, Account to, long amount) throws InterruptedException {
         Account first = from.id() < to.id() ? from : to;
         Account second = first == from ? to : from;
         first.lock().lock();
         try {
-            afterFirstLock.run();
             second.lock().lock();
             try {
                 from.withdraw(amount);

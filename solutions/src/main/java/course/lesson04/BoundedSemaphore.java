@@ -1,6 +1,7 @@
 package course.lesson04;
 
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -33,17 +34,24 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public class BoundedSemaphore {
     private final int permits;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition permitFree = lock.newCondition();
+    private final Lock lock;
+    private final Condition permitFree;
     private int available; // guarded by lock
 
-    /** A semaphore with {@code permits} permits, all available. */
+    /** A semaphore with {@code permits} permits, all available, with its own lock. */
     public BoundedSemaphore(int permits) {
+        this(permits, new ReentrantLock());
+    }
+
+    /** A semaphore with {@code permits} permits, all available, built on {@code lock}. */
+    public BoundedSemaphore(int permits, Lock lock) {
         if (permits < 1) {
             throw new IllegalArgumentException("a semaphore needs at least one permit: " + permits);
         }
         this.permits = permits;
         this.available = permits;
+        this.lock = lock;
+        this.permitFree = lock.newCondition();
     }
 
     /**
@@ -66,7 +74,8 @@ public class BoundedSemaphore {
     /**
      * Gives a permit back and wakes one waiting thread.
      *
-     * @throws IllegalStateException if every permit is already available (nothing to release)
+     * @throws IllegalStateException if every permit is already available (nothing to release);
+     *         nothing changes
      */
     public void release() {
         lock.lock();

@@ -29,8 +29,13 @@ public class LimitedResolver {
 
     /** A resolver that lets at most {@code limit} lookups through {@code resolver} at once. */
     public LimitedResolver(HostResolver resolver, int limit) {
+        this(resolver, new BoundedSemaphore(limit));
+    }
+
+    /** A resolver that lets lookups through {@code resolver} only while holding a permit of {@code permits}. */
+    public LimitedResolver(HostResolver resolver, BoundedSemaphore permits) {
         this.resolver = resolver;
-        this.permits = new BoundedSemaphore(limit);
+        this.permits = permits;
     }
 
     /**
@@ -38,7 +43,8 @@ public class LimitedResolver {
      * permit first. Any exception of the resolver other than {@link UnknownHostException}
      * propagates; the permit is returned in every case.
      *
-     * @throws InterruptedException if interrupted while waiting for a permit
+     * @throws InterruptedException if interrupted while waiting for a permit; then no lookup is made
+     *         and no permit is given back (none was taken)
      */
     public boolean isTaken(String domain) throws InterruptedException {
         permits.acquire();

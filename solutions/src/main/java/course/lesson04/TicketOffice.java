@@ -4,10 +4,11 @@ package course.lesson04;
  * A box office that sells the seats of one show to any number of concurrent buyers, each seat
  * exactly once.
  *
- * <p>{@link #tryBuy()} reads the count of free seats, checks it and writes it back as one atomic
- * step: the office's intrinsic lock ({@code synchronized}) makes that read-check-write exclusive,
- * so two buyers can never both see the last seat (check-then-act) and no sale can overwrite
- * another (read-modify-write).
+ * <p>{@link #tryBuy()} reads the count of free seats from its {@link Seats}, checks it and writes
+ * it back as one atomic step: the office's intrinsic lock ({@code synchronized}) is held from the
+ * read to the write, so two buyers can never both see the last seat (check-then-act) and no sale
+ * can overwrite another (read-modify-write). Every sale goes through this one office, so its lock
+ * is the only one needed.
  *
  * <p><b>Sample usage:</b>
  * <pre>{@code
@@ -25,46 +26,36 @@ package course.lesson04;
  * synchronize on the same monitor.
  */
 public class TicketOffice {
-    private final Runnable betweenReadAndWrite;
-    private int available; // guarded by this
-    private int sold;      // guarded by this
+    private final Seats seats; // read and written only while holding this
+    private int sold;          // guarded by this
 
-    /** An office with {@code seats} free seats. */
+    /** An office with {@code seats} free seats, kept in memory. */
     public TicketOffice(int seats) {
-        this(seats, () -> { });
+        this(Seats.of(seats));
     }
 
-    /**
-     * An office with {@code seats} free seats that runs {@code betweenReadAndWrite} inside every
-     * sale, after reading the count of free seats and before writing it back (a test hook). The
-     * hook runs while the office's lock is held.
-     */
-    public TicketOffice(int seats, Runnable betweenReadAndWrite) {
-        if (seats < 0) {
-            throw new IllegalArgumentException("seats must not be negative: " + seats);
-        }
-        this.available = seats;
-        this.betweenReadAndWrite = betweenReadAndWrite;
+    /** An office that sells the free seats counted by {@code seats}. */
+    public TicketOffice(Seats seats) {
+        this.seats = seats;
     }
 
     /** Sells one seat if one is left: {@code true} if the caller got a ticket. */
     public synchronized boolean tryBuy() {
-        int left = available;
+        int left = seats.free();
         if (left == 0) {
             return false;
         }
-        betweenReadAndWrite.run();
-        available = left - 1;
+        seats.setFree(left - 1);
         sold++;
         return true;
     }
 
     /** Seats still free. */
     public synchronized int available() {
-        return available;
+        return seats.free();
     }
 
-    /** Tickets sold so far. */
+    /** Tickets this office has sold so far. */
     public synchronized int sold() {
         return sold;
     }

@@ -35,6 +35,8 @@ import java.util.stream.Stream;
  */
 public final class Gate {
     private static final Pattern LESSON_PACKAGE = Pattern.compile("^course\\.lesson(\\d\\d)(\\.|$)");
+    /** The course's own code shared by the lessons' demos ({@code shared/src/main/java}), compiled into each lesson. */
+    private static final String SHARED = "course.shared.";
     private static final Pattern ALLOW = Pattern.compile("<grading\\.gate\\.allow>([^<]*)</grading\\.gate\\.allow>");
 
     /** Why a student class was refused. */
@@ -66,12 +68,12 @@ public final class Gate {
      * refusals it reaches (an exercise with no entry is clean).
      */
     public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
-        Map<String, ClassFile> student = read(classes, true);
+        Map<String, ClassFile> student = read(classes, !studentWroteShared());
         Map<String, Refusal> refused = new LinkedHashMap<>();
         for (ClassFile file : student.values()) {
             refusal(file).ifPresent(r -> refused.put(file.name(), r));
         }
-        Map<String, ClassFile> tests = read(testClasses, false);
+        Map<String, ClassFile> tests = read(testClasses, null);
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
         for (String test : tests.keySet()) {
             if (test.contains("$") || !LESSON_PACKAGE.matcher(test).find()) {
@@ -86,6 +88,9 @@ public final class Gate {
     }
 
     private Optional<Refusal> refusal(ClassFile file) throws IOException {
+        if (file.name().startsWith(SHARED) && !studentWroteShared()) {
+            return Optional.empty();
+        }
         Matcher lesson = LESSON_PACKAGE.matcher(file.name());
         if (!lesson.find()) {
             return Optional.of(new Refusal(file.name(), "it lies outside the lesson's package (course.lessonNN):"
@@ -137,6 +142,11 @@ public final class Gate {
         return reached;
     }
 
+    /** The shared package is the course's: a lesson whose own sources write into it is not trusted there. */
+    private boolean studentWroteShared() {
+        return Files.exists(basedir.resolve("src/main/java/course/shared"));
+    }
+
     private Set<String> allowed(String lessonNumber) throws IOException {
         Set<String> cached = allowedByLesson.get(lessonNumber);
         if (cached != null) {
@@ -166,10 +176,11 @@ public final class Gate {
     }
 
     /**
-     * Reads every class file below a folder. For the student's classes, a class outside the
-     * lesson packages (or a module-info) is read, then its file removed.
+     * Reads every class file below a folder. For the student's classes ({@code student} not null),
+     * a class outside the lesson packages (or a module-info) is read, then its file removed; the
+     * course's shared package stays when {@code student} is true (the student wrote nothing there).
      */
-    private static Map<String, ClassFile> read(Path folder, boolean student) throws IOException {
+    private static Map<String, ClassFile> read(Path folder, Boolean student) throws IOException {
         Map<String, ClassFile> files = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
             return files;
@@ -186,7 +197,8 @@ public final class Gate {
                 file = new ClassFile(folder.relativize(path).toString(), null, Set.of("?"), Set.of(), List.of());
             }
             files.put(file.name(), file);
-            if (student && (!LESSON_PACKAGE.matcher(file.name()).find() || file.name().endsWith("module-info"))) {
+            boolean foreign = !LESSON_PACKAGE.matcher(file.name()).find() && !(student == Boolean.TRUE && file.name().startsWith(SHARED));
+            if (student != null && (foreign || file.name().endsWith("module-info"))) {
                 Files.delete(path);
             }
         }

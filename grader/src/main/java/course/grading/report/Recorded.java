@@ -102,15 +102,23 @@ final class Recorded {
         return Optional.ofNullable(tampered.get(topLevelClass));
     }
 
-    /** The case of a plain test method. */
-    Optional<Case> test(String className, String method) {
-        return cases(className).stream().filter(c -> c.className().equals(className) && c.name().equals(method)).findFirst();
+    /**
+     * The case of a plain test method: named {@code method}, or {@code method(Types)} when it takes
+     * parameters (a {@code @TempDir}, a {@code TestInfo}).
+     */
+    Optional<Case> test(String className, String method, String withParameters) {
+        String bare = withParameters.replace(" ", "");
+        return cases(className).stream()
+                .filter(c -> c.className().equals(className)
+                        && (c.name().equals(method) || c.name().replace(" ", "").equals(bare)))
+                .findFirst();
     }
 
     /** The invocations of a parameterized or repeated test: {@code method(Types)[n]}. */
     List<Case> invocations(String className, String methodWithParameters) {
         return cases(className).stream()
-                .filter(c -> c.className().equals(className) && c.name().startsWith(methodWithParameters + "["))
+                .filter(c -> c.className().equals(className)
+                        && c.name().replace(" ", "").startsWith(methodWithParameters.replace(" ", "") + "["))
                 .toList();
     }
 

@@ -31,7 +31,7 @@ class ScoringTest {
     }
 
     private static GradedTest cases(int points) {
-        return new GradedTest(CLASS, "cases", "cases(int)", "course.lesson42", CLASS, "Exercise 1 · Demo", "cases", points, true);
+        return new GradedTest(CLASS, "cases", "cases(int,String)", "course.lesson42", CLASS, "Exercise 1 · Demo", "cases", points, true);
     }
 
     @Test
@@ -51,15 +51,24 @@ class ScoringTest {
     @DisplayName("a parameterized test shares its points over its cases")
     void partialCredit() throws IOException {
         Recorded recorded = recorded("""
-                <testcase name="cases(int)[1]" classname="%1$s"/>
-                <testcase name="cases(int)[2]" classname="%1$s"><failure message="expected 2" type="org.opentest4j.AssertionFailedError"/></testcase>
-                <testcase name="cases(int)[3]" classname="%1$s"/>
-                <testcase name="cases(int)[4]" classname="%1$s"/>
+                <testcase name="cases(int, String)[1]" classname="%1$s"/>
+                <testcase name="cases(int, String)[2]" classname="%1$s"><failure message="expected 2" type="org.opentest4j.AssertionFailedError"/></testcase>
+                <testcase name="cases(int, String)[3]" classname="%1$s"/>
+                <testcase name="cases(int, String)[4]" classname="%1$s"/>
                 """.formatted(CLASS));
         Result result = Result.of(cases(8), recorded, null);
         assertThat(result.earned()).isEqualTo(6);
         assertThat(result.outcome()).isEqualTo(Outcome.ASSERTION);
         assertThat(result.message()).isEqualTo("3 of 4 cases pass; case [2]: expected 2");
+    }
+
+    @Test
+    @DisplayName("a plain test that takes parameters (a @TempDir) is found under its report name")
+    void plainTestWithParameters() throws IOException {
+        GradedTest withDir = new GradedTest(CLASS, "plain", "plain(Path)", "course.lesson42", CLASS, "Exercise 1 · Demo",
+                "plain", 5, false);
+        assertThat(Result.of(withDir, recorded("<testcase name=\"plain(Path)\" classname=\"" + CLASS + "\"/>"), null)
+                .earned()).isEqualTo(5);
     }
 
     @Test

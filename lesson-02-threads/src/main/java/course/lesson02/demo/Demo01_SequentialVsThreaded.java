@@ -1,5 +1,8 @@
 package course.lesson02.demo;
 
+import course.shared.demo.LectureTable;
+import course.shared.demo.DemoArgs;
+
 import course.lesson02.support.Http;
 import course.lesson02.support.SlowPageServer;
 

@@ -1,5 +1,8 @@
 package course.lesson02.demo;
 
+import course.shared.demo.LectureTable;
+import course.grading.DemoOutput;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

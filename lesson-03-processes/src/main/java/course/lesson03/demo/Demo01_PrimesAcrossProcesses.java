@@ -1,5 +1,8 @@
 package course.lesson03.demo;
 
+import course.shared.demo.LectureTable;
+import course.shared.demo.DemoArgs;
+
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package course.lesson04.demo;
 
+import course.shared.demo.LectureTable;
+import course.shared.demo.DemoArgs;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

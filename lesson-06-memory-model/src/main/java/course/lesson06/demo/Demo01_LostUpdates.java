@@ -1,5 +1,8 @@
 package course.lesson06.demo;
 
+import course.shared.demo.LectureTable;
+import course.shared.demo.DemoArgs;
+
 import course.lesson06.Counter;
 import course.lesson06.RacyCounter;
 import java.util.List;

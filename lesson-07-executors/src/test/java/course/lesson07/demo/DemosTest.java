@@ -1,5 +1,8 @@
 package course.lesson07.demo;
 
+import course.shared.demo.LectureTable;
+import course.grading.DemoOutput;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
