@@ -48,7 +48,19 @@ final class Caller<T> {
      * lock), or in a native call such as a read from a pipe.
      */
     boolean blockedInside() {
+        return blockedInside(true);
+    }
+
+    /**
+     * Whether the call is inside and blocked; with {@code processWaitCounts} false, waiting inside
+     * {@code Process.waitFor} does not count: for a process the test knows has exited, that wait is
+     * about to end (the JVM has not yet delivered the exit), it is not where the call stays.
+     */
+    private boolean blockedInside(boolean processWaitCounts) {
         if (done) {
+            return false;
+        }
+        if (!processWaitCounts && insideProcessWaitFor()) {
             return false;
         }
         Thread.State state = thread.getState();
@@ -63,16 +75,39 @@ final class Caller<T> {
         return false;
     }
 
+    private boolean insideProcessWaitFor() {
+        for (StackTraceElement frame : thread.getStackTrace()) {
+            if (frame.getMethodName().equals("waitFor") && (frame.getClassName().equals("java.lang.ProcessImpl")
+                    || frame.getClassName().equals("java.lang.Process"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Waits until the call has returned, or has been seen blocked inside on several polls in a row,
      * at most {@code limit}; whether it returned.
      */
     boolean awaitReturnedOrBlocked(Duration limit) {
+        return awaitReturnedOrBlocked(limit, true);
+    }
+
+    /**
+     * As {@link #awaitReturnedOrBlocked(Duration)}, for a call whose child process has exited: a call
+     * still inside {@code Process.waitFor} is not yet blocked where it stays (the JVM delivers a
+     * process's exit a moment after the process is gone), so the wait goes on until it has left it.
+     */
+    boolean awaitReturnedOrBlockedAfterItsChildExited(Duration limit) {
+        return awaitReturnedOrBlocked(limit, false);
+    }
+
+    private boolean awaitReturnedOrBlocked(Duration limit, boolean processWaitCounts) {
         int[] blockedPolls = {0};
         try {
             await().atMost(limit).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
                     .until(() -> {
-                        blockedPolls[0] = blockedInside() ? blockedPolls[0] + 1 : 0;
+                        blockedPolls[0] = blockedInside(processWaitCounts) ? blockedPolls[0] + 1 : 0;
                         return done || blockedPolls[0] >= 5;
                     });
         } catch (ConditionTimeoutException e) {

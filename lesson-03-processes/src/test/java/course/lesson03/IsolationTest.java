@@ -82,6 +82,7 @@ class IsolationTest {
         Files.createDirectories(hold);
         Caller<ChildReport> caller = Caller.start(() -> Isolation.appendInChild(1));
         boolean returnedWhileHeld = false;
+        boolean settled = true;
         List<Long> held = List.of();
         try {
             try {
@@ -89,7 +90,7 @@ class IsolationTest {
                 await().atMost(JVM_CEILING).pollInSameThread().pollInterval(Duration.ofMillis(5))
                         .until(() -> caller.done() || !heldChildren(hold).isEmpty());
             } catch (ConditionTimeoutException e) {
-                // no child was held: what the call returned says why
+                settled = caller.done() || !heldChildren(hold).isEmpty();
             }
             held = heldChildren(hold);
             if (held.isEmpty() && caller.done()) {
@@ -105,6 +106,11 @@ class IsolationTest {
             Files.writeString(hold.resolve("release"), "");
         }
         try {
+            if (!settled) {
+                fail("appendInChild(1) had neither returned nor started a child that printed its line within %d s:"
+                        + " start a child JVM with new ProcessBuilder(JavaProcesses.command(ListAppender.class,"
+                        + " ...)).start() and read its line (or is the machine overloaded?)", JVM_CEILING.toSeconds());
+            }
             if (!caller.join(JVM_CEILING)) {
                 fail("appendInChild(1) did not return although its child had printed its line and exited");
             }

@@ -35,6 +35,18 @@ class ProcessRunnerTest {
                 () -> ProcessRunner.run(command, input, timeout, check));
     }
 
+    /**
+     * Runs a command that a correct run() finishes at once; a run() that blocks on a full pipe either
+     * hangs or runs into its own (generous) timeout, and both are reported with {@code whenStuck}.
+     */
+    private static Completed runWithoutBlocking(String whenStuck, List<String> command, byte[] input) {
+        var outcome = run(whenStuck, command, input, GENEROUS, false);
+        if (outcome.thrown() instanceof ProcessTimeoutException) {
+            fail(whenStuck + " (run() ran into its timeout of " + GENEROUS.toSeconds() + " s)");
+        }
+        return outcome.get();
+    }
+
     /** The starter's "not implemented yet" is the message a student should see first. */
     private static void rethrowIfNotImplemented(ChildProcesses.Outcome<?> outcome) {
         if (outcome.thrown() instanceof UnsupportedOperationException) {
@@ -112,11 +124,11 @@ class ProcessRunnerTest {
         // because the child is blocked on a full stderr pipe and never gets to stdout.
         List<String> command = List.of("sh", "-c",
                 "head -c " + MIB + " /dev/zero >&2; head -c " + MIB + " /dev/zero");
-        Completed done = run("run() hung on a child writing 1 MiB to stderr and 1 MiB to stdout: a pipe holds"
-                        + " only ~64 KiB, so the child blocked until someone read. Read stdout and stderr on"
-                        + " their own threads while the child runs, not after waitFor() and not one after"
+        Completed done = runWithoutBlocking("run() hung on a child writing 1 MiB to stderr and 1 MiB to stdout: a"
+                        + " pipe holds only ~64 KiB, so the child blocked until someone read. Read stdout and stderr"
+                        + " on their own threads while the child runs, not after waitFor() and not one after"
                         + " the other",
-                command, null, GENEROUS, false).get();
+                command, null);
 
         assertThat(done.stderr().length).as("bytes captured from stderr").isEqualTo(MIB);
         assertThat(done.stdout().length).as("bytes captured from stdout").isEqualTo(MIB);
@@ -129,10 +141,10 @@ class ProcessRunnerTest {
     void writesInputWhileReadingOutput() {
         byte[] input = new byte[MIB];
         new Random(3).nextBytes(input);
-        Completed done = run("run() hung while sending 1 MiB through cat: cat fills its stdout pipe and stops"
-                        + " reading stdin while you are still writing. Start the stdout/stderr readers before"
-                        + " writing the input, or write it on a thread of its own",
-                List.of("cat"), input, GENEROUS, false).get();
+        Completed done = runWithoutBlocking("run() hung while sending 1 MiB through cat: cat fills its stdout pipe"
+                        + " and stops reading stdin while you are still writing. Start the stdout/stderr readers"
+                        + " before writing the input, or write it on a thread of its own",
+                List.of("cat"), input);
 
         assertThat(done.stdout().length).as("bytes that came back from cat").isEqualTo(MIB);
         assertThat(done.stdout()).as("the bytes that came back from cat").isEqualTo(input);
@@ -152,13 +164,14 @@ class ProcessRunnerTest {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         Caller<Completed> caller = Caller.start(() -> ProcessRunner.run(command, null, GENEROUS, false));
         List<String> running = new ArrayList<>();
+        boolean shellEnded = true;
         try {
             try {
                 await().atMost(Delays.CEILING).pollInSameThread().pollInterval(Duration.ofMillis(5))
                         .until(() -> caller.done() || (Files.exists(grandchildPidFile)
                                 && ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive)));
             } catch (ConditionTimeoutException e) {
-                // the shell did not finish: what run() returns says why
+                shellEnded = false;   // the shell did not finish: nothing below can be concluded
             }
             if (Files.exists(grandchildPidFile)) {
                 String pid = Files.readString(grandchildPidFile).trim();
@@ -166,7 +179,7 @@ class ProcessRunnerTest {
                     ChildProcesses.track(Long.parseLong(pid));
                 }
             }
-            if (caller.awaitReturnedOrBlocked(Delays.CEILING)) {
+            if (shellEnded && caller.awaitReturnedOrBlockedAfterItsChildExited(Delays.CEILING)) {
                 Thread.getAllStackTraces().keySet().stream()
                         .filter(t -> !before.contains(t) && t.isAlive() && !ThreadReport.isHarnessThread(t)
                                 && !t.getName().startsWith("student-call"))
@@ -176,6 +189,11 @@ class ProcessRunnerTest {
             Files.writeString(release, "");
         }
         try {
+            if (!shellEnded) {
+                fail("the shell 'echo early' had not exited after %d s, although it exits at once: start the"
+                        + " command with new ProcessBuilder(command).start() (or is the machine overloaded?)",
+                        Delays.CEILING.toSeconds());
+            }
             if (!caller.join(Delays.CEILING)) {
                 fail("run() did not return although the shell and its grandchild had both exited");
             }
