@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -170,8 +171,9 @@ class FirstAnswerTest {
             assertThat(ranOn)
                     .withFailMessage("after the timeout, candidate %s never interrupted: %s ran on until the test's"
                             + " %d s ceiling. Cancel every candidate with cancel(true) or shutdownNow() before"
-                            + " throwing the TimeoutException", ranOn.size() == 1 ? ranOn.get(0) + " was" : ranOn
-                            + " were", ranOn.size() == 1 ? "it" : "they", Delays.CEILING.toSeconds())
+                            + " throwing the TimeoutException", ranOn.stream().map(Blocker::toString)
+                            .collect(Collectors.joining(", ")) + (ranOn.size() == 1 ? " was" : " were"),
+                            ranOn.size() == 1 ? "it" : "they", Delays.CEILING.toSeconds())
                     .isEmpty();
         } finally {
             mayStop.countDown();
