@@ -20,7 +20,9 @@ import java.time.Duration;
  * checks in and waits until as many workers as the folder's {@code expected} file says have
  * checked in and are alive (giving up after {@link #SIBLING_WAIT} if they were never started),
  * which is how a test proves the workers ran at the same time, and
- * (2) writes what it did into the folder. Without that folder (your own runs, the demos) it just
+ * (2) writes what it did into the folder. When the folder also holds a file {@code misbehave}, the
+ * worker of the first slice prints its count and exits with code 3, and the others hang until
+ * they are destroyed: how a test checks exit codes and clean-up. Without that folder (your own runs, the demos) it just
  * counts.
  *
  * <p>Support code: you use it, you do not edit it.
@@ -51,6 +53,10 @@ public final class PrimeWorker {
         Path dir = parent == null ? null : traceDir(parent.pid());
         boolean traced = dir != null && Files.isDirectory(dir);
 
+        if (traced && Files.exists(dir.resolve("misbehave"))) {
+            misbehave(from, to);
+            return;
+        }
         long siblings = traced ? awaitSiblings(parent, dir) : 0;
         long count = Primes.countInRange(from, to);
         if (traced) {
@@ -61,6 +67,20 @@ public final class PrimeWorker {
             Files.move(tmp, dir.resolve(me.pid() + ".worker"), StandardCopyOption.ATOMIC_MOVE);
         }
         System.out.println(count);
+    }
+
+    /**
+     * A test's broken worker pool: the worker of the slice that starts at 0 prints its count and
+     * then exits with code 3, as a program does that fails after writing part of its output; every
+     * other worker prints nothing and stays alive (at most a minute) until somebody destroys it.
+     */
+    private static void misbehave(long from, long to) throws InterruptedException {
+        if (from == 0) {
+            System.out.println(Primes.countInRange(from, to));
+            System.out.flush();
+            System.exit(3);
+        }
+        Thread.sleep(60_000);
     }
 
     /**

@@ -2,6 +2,9 @@ package course.lesson03;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class ChildProcesses implements AfterEachCallback {
     private static final Set<Long> TRACKED = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> PID_FILES = ConcurrentHashMap.newKeySet();
 
     @Override
     public void afterEach(ExtensionContext context) {
@@ -38,9 +42,19 @@ public final class ChildProcesses implements AfterEachCallback {
         TRACKED.add(pid);
     }
 
+    /**
+     * Remembers a file into which a process started during the test writes its pid (e.g. a shell's
+     * grandchild), so that it is destroyed even when it was re-parented away from us before the
+     * test could read the file: a call stuck waiting for such an orphan is freed by {@link #killAll()}.
+     */
+    public static void trackPidFile(Path file) {
+        PID_FILES.add(file);
+    }
+
     /** Destroys every descendant of this JVM and every tracked process, and waits for them. */
     public static void killAll() {
         for (int round = 0; round < 5; round++) {
+            readPidFiles();
             Set<ProcessHandle> victims = new LinkedHashSet<>();
             ProcessHandle.current().descendants().forEach(victims::add);
             for (long pid : TRACKED) {
@@ -65,6 +79,20 @@ public final class ChildProcesses implements AfterEachCallback {
             }
         }
         TRACKED.clear();
+        PID_FILES.clear();
+    }
+
+    private static void readPidFiles() {
+        for (Path file : PID_FILES) {
+            try {
+                String pid = Files.readString(file).trim();
+                if (!pid.isEmpty()) {
+                    TRACKED.add(Long.parseLong(pid));
+                }
+            } catch (IOException | NumberFormatException e) {
+                // not written (yet): nothing to destroy
+            }
+        }
     }
 
     /** Pids among {@code pids} that are still alive. */

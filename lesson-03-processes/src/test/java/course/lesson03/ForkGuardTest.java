@@ -1,7 +1,7 @@
 package course.lesson03;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Delays;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,11 +83,16 @@ class ForkGuardTest {
     @Points(1)
     @DisplayName("rejects a budget or a fanout below 1")
     void rejectsNonsense() {
-        assertThatThrownBy(() -> ForkGuard.shares(0, 2))
-                .as("shares(0, 2) must throw IllegalArgumentException: a budget of 0 leaves no room for the node itself")
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ForkGuard.shares(5, 0))
-                .as("shares(5, 0) must throw IllegalArgumentException")
+        assertRejects("shares(0, 2)", "a budget of 0 leaves no room for the node itself", () -> ForkGuard.shares(0, 2));
+        assertRejects("shares(5, 0)", "a node with a fanout of 0 could never start a child",
+                () -> ForkGuard.shares(5, 0));
+    }
+
+    private static void assertRejects(String call, String why, ThrowingCallable code) {
+        Throwable thrown = catchThrowable(code);
+        assertThat(thrown)
+                .withFailMessage("%s must throw IllegalArgumentException (%s), but it %s", call, why,
+                        thrown == null ? "returned normally" : "threw " + thrown)
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -201,7 +207,7 @@ class ForkGuardTest {
 
             var outcome = ChildProcesses.within(Delays.CEILING.plusSeconds(2),
                     "killTree did not return: do you wait for a process you never destroyed?",
-                    () -> ForkGuard.killTree(root.toHandle(), Delays.CEILING));
+                    () -> ForkGuard.killTree(new DiesAtOnce(root.toHandle()), Delays.CEILING));
             int destroyed = outcome.get();
 
             List<Long> survivors = ChildProcesses.alive(tree.keySet());

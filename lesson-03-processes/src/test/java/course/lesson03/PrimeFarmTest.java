@@ -1,7 +1,8 @@
 package course.lesson03;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import course.grading.Delays;
 import course.grading.Points;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -106,7 +109,7 @@ class PrimeFarmTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @Timeout(30)
     @DisplayName("counts the 78,498 primes below one million with 4 worker processes")
     void countsPrimesBelowOneMillion() throws IOException {
@@ -175,16 +178,57 @@ class PrimeFarmTest {
 
     @Test
     @Points(2)
+    @Timeout(30)
+    @DisplayName("a worker that exits with code 3 makes it throw IllegalStateException, and no worker is left running")
+    void failedWorkerIsAnErrorAndStopsTheOthers() throws Exception {
+        Files.writeString(traceDir.resolve("misbehave"), "");
+        // The worker of [0, 500) prints its count and exits with code 3; the worker of [500, 1000) hangs.
+        var outcome = ChildProcesses.within(JVMS_CEILING,
+                "countPrimesBelow(1000, 2) did not return although the worker of [0, 500) had exited with code 3"
+                        + " (after printing its count) and the other one hangs: check each worker's exit code as"
+                        + " you collect it (waitFor() returns it), throw at the first failure, and destroy the"
+                        + " other workers in a finally",
+                () -> PrimeFarm.countPrimesBelow(1000, 2));
+        if (outcome.thrown() instanceof UnsupportedOperationException) {
+            outcome.get();
+        }
+        assertThat(outcome.thrown())
+                .withFailMessage("the worker of [0, 500) exited with code 3, but countPrimesBelow %s: check the exit"
+                                + " code of every worker and throw IllegalStateException when it is not 0",
+                        outcome.thrown() == null ? "returned " + outcome.value() : "threw " + outcome.thrown())
+                .isInstanceOf(IllegalStateException.class);
+        List<Long> left = new java.util.ArrayList<>();
+        try {
+            await().atMost(Delays.CEILING).pollInSameThread().pollInterval(Duration.ofMillis(20))
+                    .until(() -> ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive));
+        } catch (ConditionTimeoutException e) {
+            ProcessHandle.current().children().filter(ProcessHandle::isAlive).forEach(h -> left.add(h.pid()));
+        }
+        assertThat(left)
+                .withFailMessage("worker %s was still running after countPrimesBelow threw: destroy every worker"
+                        + " that is still alive in a finally block, whatever went wrong", left)
+                .isEmpty();
+    }
+
+    @Test
+    @Points(1)
     @DisplayName("rejects fewer than one worker or a negative bound before starting anything")
     void rejectsBadArguments() throws IOException {
-        assertThatThrownBy(() -> PrimeFarm.countPrimesBelow(1000, 0))
-                .as("countPrimesBelow(1000, 0) must throw IllegalArgumentException: zero workers cannot count")
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PrimeFarm.countPrimesBelow(-5, 2))
-                .as("countPrimesBelow(-5, 2) must throw IllegalArgumentException")
-                .isInstanceOf(IllegalArgumentException.class);
+        assertRejects("countPrimesBelow(1000, 0)", "zero workers cannot count",
+                () -> PrimeFarm.countPrimesBelow(1000, 0));
+        assertRejects("countPrimesBelow(-5, 2)", "a negative bound is no range of numbers",
+                () -> PrimeFarm.countPrimesBelow(-5, 2));
         assertThat(traces())
                 .withFailMessage("workers were started for invalid arguments: check them first")
                 .isEmpty();
+    }
+
+    private static void assertRejects(String call, String why, ThrowingCallable code) {
+        Throwable thrown = catchThrowable(code);
+        assertThat(thrown)
+                .withFailMessage("%s must throw IllegalArgumentException (%s), but it %s: check the arguments"
+                        + " first, before starting anything", call, why,
+                        thrown == null ? "returned normally" : "threw " + thrown)
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

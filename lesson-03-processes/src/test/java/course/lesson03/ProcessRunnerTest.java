@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import course.grading.Delays;
 import course.grading.Points;
+import course.grading.ThreadReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +33,18 @@ class ProcessRunnerTest {
             Duration timeout, boolean check) {
         return ChildProcesses.within(Delays.CEILING.plusSeconds(1), whenStuck,
                 () -> ProcessRunner.run(command, input, timeout, check));
+    }
+
+    /**
+     * Runs a command that a correct run() finishes at once; a run() that blocks on a full pipe either
+     * hangs or runs into its own (generous) timeout, and both are reported with {@code whenStuck}.
+     */
+    private static Completed runWithoutBlocking(String whenStuck, List<String> command, byte[] input) {
+        var outcome = run(whenStuck, command, input, GENEROUS, false);
+        if (outcome.thrown() instanceof ProcessTimeoutException) {
+            fail(whenStuck + " (run() ran into its timeout of " + GENEROUS.toSeconds() + " s)");
+        }
+        return outcome.get();
     }
 
     /** The starter's "not implemented yet" is the message a student should see first. */
@@ -108,11 +124,11 @@ class ProcessRunnerTest {
         // because the child is blocked on a full stderr pipe and never gets to stdout.
         List<String> command = List.of("sh", "-c",
                 "head -c " + MIB + " /dev/zero >&2; head -c " + MIB + " /dev/zero");
-        Completed done = run("run() hung on a child writing 1 MiB to stderr and 1 MiB to stdout: a pipe holds"
-                        + " only ~64 KiB, so the child blocked until someone read. Read stdout and stderr on"
-                        + " their own threads while the child runs, not after waitFor() and not one after"
+        Completed done = runWithoutBlocking("run() hung on a child writing 1 MiB to stderr and 1 MiB to stdout: a"
+                        + " pipe holds only ~64 KiB, so the child blocked until someone read. Read stdout and stderr"
+                        + " on their own threads while the child runs, not after waitFor() and not one after"
                         + " the other",
-                command, null, GENEROUS, false).get();
+                command, null);
 
         assertThat(done.stderr().length).as("bytes captured from stderr").isEqualTo(MIB);
         assertThat(done.stdout().length).as("bytes captured from stdout").isEqualTo(MIB);
@@ -125,17 +141,78 @@ class ProcessRunnerTest {
     void writesInputWhileReadingOutput() {
         byte[] input = new byte[MIB];
         new Random(3).nextBytes(input);
-        Completed done = run("run() hung while sending 1 MiB through cat: cat fills its stdout pipe and stops"
-                        + " reading stdin while you are still writing. Start the stdout/stderr readers before"
-                        + " writing the input, or write it on a thread of its own",
-                List.of("cat"), input, GENEROUS, false).get();
+        Completed done = runWithoutBlocking("run() hung while sending 1 MiB through cat: cat fills its stdout pipe"
+                        + " and stops reading stdin while you are still writing. Start the stdout/stderr readers"
+                        + " before writing the input, or write it on a thread of its own",
+                List.of("cat"), input);
 
         assertThat(done.stdout().length).as("bytes that came back from cat").isEqualTo(MIB);
         assertThat(done.stdout()).as("the bytes that came back from cat").isEqualTo(input);
     }
 
     @Test
-    @Points(4)
+    @Points(2)
+    @DisplayName("returns only after every thread it started has ended, even while a grandchild holds the pipe open")
+    void joinsItsThreadsBeforeReturning(@TempDir Path tmp) throws Exception {
+        Path release = tmp.resolve("release");
+        Path grandchildPidFile = tmp.resolve("grandchild.pid");
+        // The shell prints 'early' and exits at once; its background grandchild keeps stdout and stderr
+        // open until the test releases it, which the test does once run() is either back or seen
+        // waiting. A reader thread that run() did not join is still reading when run() returns.
+        List<String> command = List.of("sh", "-c", "sh -c 'while [ ! -e \"$0\" ]; do sleep 0.01; done; echo late' '"
+                + release + "' & echo $! > '" + grandchildPidFile + "'; echo early");
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Caller<Completed> caller = Caller.start(() -> ProcessRunner.run(command, null, GENEROUS, false));
+        List<String> running = new ArrayList<>();
+        boolean shellEnded = true;
+        try {
+            try {
+                await().atMost(Delays.CEILING).pollInSameThread().pollInterval(Duration.ofMillis(5))
+                        .until(() -> caller.done() || (Files.exists(grandchildPidFile)
+                                && ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive)));
+            } catch (ConditionTimeoutException e) {
+                shellEnded = false;   // the shell did not finish: nothing below can be concluded
+            }
+            if (Files.exists(grandchildPidFile)) {
+                String pid = Files.readString(grandchildPidFile).trim();
+                if (!pid.isEmpty()) {
+                    ChildProcesses.track(Long.parseLong(pid));
+                }
+            }
+            if (shellEnded && caller.awaitReturnedOrBlockedAfterItsChildExited(Delays.CEILING)) {
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> !before.contains(t) && t.isAlive() && !ThreadReport.isHarnessThread(t)
+                                && !t.getName().startsWith("student-call"))
+                        .forEach(t -> running.add("'" + t.getName() + "' (" + t.getState() + ")"));
+            }
+        } finally {
+            Files.writeString(release, "");
+        }
+        try {
+            if (!shellEnded) {
+                fail("the shell 'echo early' had not exited after %d s, although it exits at once: start the"
+                        + " command with new ProcessBuilder(command).start() (or is the machine overloaded?)",
+                        Delays.CEILING.toSeconds());
+            }
+            if (!caller.join(Delays.CEILING)) {
+                fail("run() did not return although the shell and its grandchild had both exited");
+            }
+            Completed done = caller.get();
+            assertThat(running)
+                    .withFailMessage("run() returned while thread(s) %s it had started were still running: the child"
+                            + " had exited, but a grandchild held its pipes open, so your readers had not reached"
+                            + " end-of-file. Join every thread you start (or get() its future) before returning;"
+                            + " waitFor() on the process is not enough", running)
+                    .isEmpty();
+            assertThat(done.stdoutText()).as("stdout").startsWith("early\n");
+        } finally {
+            caller.stop();
+        }
+    }
+
+    @Test
+    @Points(3)
+    @Timeout(30)
     @DisplayName("on timeout, kills the child and its descendants and throws ProcessTimeoutException")
     void timeoutKillsTheWholeTree(@TempDir Path tmp) throws Exception {
         Path grandchildPidFile = tmp.resolve("grandchild.pid");
@@ -143,6 +220,8 @@ class ProcessRunnerTest {
         List<String> command = List.of("sh", "-c",
                 "sleep 30 & echo $! > '" + grandchildPidFile + "'; wait");
         List<Long> seen = new ArrayList<>();
+        // A run() that waits for the orphaned grandchild is freed when the test gives up on it.
+        ChildProcesses.trackPidFile(grandchildPidFile);
         try {
             var outcome = run("run() did not return although its timeout was 1 s. Either there is no timeout"
                             + " (use process.waitFor(timeout, unit)), or you killed the shell but are still waiting"
@@ -190,7 +269,7 @@ class ProcessRunnerTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("with check, a non-zero exit throws ProcessFailedException carrying the exit code and stderr")
     void checkTurnsAFailedExitIntoAnException() {
         List<String> failing = List.of("sh", "-c", "echo partial; echo boom >&2; exit 3");

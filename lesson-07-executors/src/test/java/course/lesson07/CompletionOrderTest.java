@@ -43,6 +43,11 @@ class CompletionOrderTest {
             delivered.get(c.input()).countDown();
         });
 
+        assertThat(outcomes)
+                .withFailMessage("each outcome must pair the input with its own result, but got %s: remember which"
+                        + " input each future belongs to (a Map<Future<R>, T>), not the position in which it"
+                        + " completed", outcomes)
+                .allSatisfy(c -> assertThat(c.result()).isEqualTo(c.input().toUpperCase()));
         List<String> order = outcomes.stream().map(Completed::input).toList();
         assertThat(order)
                 .withFailMessage("the callback received %s, but the tasks could only complete in the order %s,"
@@ -50,9 +55,6 @@ class CompletionOrderTest {
                                 + " in input order (or for all of them). take() them from an"
                                 + " ExecutorCompletionService instead", order, finishOrder)
                 .isEqualTo(finishOrder);
-        assertThat(outcomes)
-                .withFailMessage("each outcome must pair the input with its own result, but got %s", outcomes)
-                .allSatisfy(c -> assertThat(c.result()).isEqualTo(c.input().toUpperCase()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package course.lesson07;
 
+import course.grading.Delays;
 import course.grading.Points;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -18,51 +21,39 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 @DisplayName("Exercise 3 · The first answer within a deadline, the losers cancelled")
 class FirstAnswerTest {
 
-    /** What became of a candidate that never wins. */
-    enum Fate { NOT_STARTED, RUNNING, INTERRUPTED, RAN_INTO_CEILING }
+    private static final String NOT_INTERRUPTED = "Cancel the losers with cancel(true) or shutdownNow();"
+            + " cancel(false) and shutdown() let running tasks go on";
+    private static final String NOT_AWAITED = "close the pool (try-with-resources), or awaitTermination() after"
+            + " shutdownNow(), so that first() waits until the interrupted losers have stopped";
 
-    /** A candidate that blocks until it is interrupted (or the test's ceiling passes) and records its fate. */
-    static final class Loser implements Callable<String> {
-        final String name;
-        final AtomicReference<Fate> fate = new AtomicReference<>(Fate.NOT_STARTED);
-        final CountDownLatch started;
-        final Deadline deadline;
-
-        Loser(String name, CountDownLatch started, Deadline deadline) {
-            this.name = name;
-            this.started = started;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public String call() throws InterruptedException {
-            fate.set(Fate.RUNNING);
-            started.countDown();
-            try {
-                deadline.await(new CountDownLatch(1));   // never opens: only an interrupt ends this early
-                fate.set(Fate.RAN_INTO_CEILING);
-                return "late answer from " + name;
-            } catch (InterruptedException e) {
-                fate.set(Fate.INTERRUPTED);
-                throw e;
+    /** A candidate that blocks until it is interrupted and then holds on until the test lets it stop. */
+    static Callable<String> loser(Blocker blocker) {
+        return new Callable<>() {
+            @Override
+            public String call() throws InterruptedException {
+                blocker.block();
+                return "late answer from " + blocker;
             }
-        }
 
-        @Override
-        public String toString() {
-            return name;
-        }
+            @Override
+            public String toString() {
+                return blocker.toString();
+            }
+        };
     }
 
     @Test
     @Points(3)
-    @DisplayName("returns the first successful answer, skipping a candidate that failed before it")
+    @DisplayName("returns the first successful answer, skipping a candidate that failed before it; all failed is an ExecutionException")
     void skipsFailures() throws Exception {
         Deadline deadline = new Deadline();
         CountDownLatch allStarted = new CountDownLatch(3);
         CountDownLatch failing = new CountDownLatch(1);
-        Loser slow = new Loser("slow", allStarted, deadline);
+        CountDownLatch mayStop = new CountDownLatch(0);
+        Blocker slow = new Blocker("slow", deadline, mayStop);
+        AtomicReference<Thread> brokenThread = new AtomicReference<>();
         Callable<String> broken = () -> {
+            brokenThread.set(Thread.currentThread());
             allStarted.countDown();
             deadline.await(allStarted);
             failing.countDown();
@@ -72,12 +63,20 @@ class FirstAnswerTest {
             allStarted.countDown();
             deadline.await(allStarted);
             deadline.await(failing);
+            // Answers only once mirror-a's failure is complete (its thread has left the task), so
+            // the failure is always the first candidate to complete, never a coin toss with this one.
+            TaskThreads.awaitTaskFinished(brokenThread.get(), deadline);
             return "answer from mirror-b";
+        };
+        Callable<String> slowCandidate = () -> {
+            allStarted.countDown();
+            slow.block();
+            return "late answer from slow";
         };
 
         AtomicReference<String> answer = new AtomicReference<>();
         Throwable thrown = catchThrowable(() ->
-                answer.set(FirstAnswer.first(List.of(broken, good, slow), Duration.ofSeconds(5))));
+                answer.set(FirstAnswer.first(List.of(broken, good, slowCandidate), Duration.ofSeconds(5))));
         NotImplemented.rethrow(thrown);
 
         assertThat(thrown)
@@ -85,6 +84,15 @@ class FirstAnswerTest {
                         + " only when every candidate fails is that an ExecutionException", thrown)
                 .isNull();
         assertThat(answer.get()).isEqualTo("answer from mirror-b");
+
+        IOException lastDown = new IOException("mirror-d is down too");
+        Throwable allFailed = catchThrowable(() -> FirstAnswer.first(List.<Callable<String>>of(
+                () -> { throw new IOException("mirror-c is down"); },
+                () -> { throw lastDown; }), Duration.ofSeconds(5)));
+        assertThat(allFailed)
+                .withFailMessage("when every candidate fails, first() must throw an ExecutionException carrying a"
+                        + " failure, but it %s", allFailed == null ? "returned normally" : "threw " + allFailed)
+                .isInstanceOf(ExecutionException.class);
     }
 
     @Test
@@ -92,61 +100,84 @@ class FirstAnswerTest {
     @DisplayName("interrupts every loser and returns only after the losers have stopped")
     void interruptsLosers() throws Exception {
         Deadline deadline = new Deadline();
-        CountDownLatch losersStarted = new CountDownLatch(2);
-        Loser b = new Loser("mirror-b", losersStarted, deadline);
-        Loser c = new Loser("mirror-c", losersStarted, deadline);
+        CountDownLatch mayStop = new CountDownLatch(1);
+        Blocker b = new Blocker("mirror-b", deadline, mayStop);
+        Blocker c = new Blocker("mirror-c", deadline, mayStop);
         Callable<String> winner = () -> {
-            deadline.await(losersStarted);
+            // answers only once both losers are running, so that there is somebody to cancel
+            deadline.await(b.started);
+            deadline.await(c.started);
             return "answer from mirror-a";
         };
 
-        String answer = FirstAnswer.first(List.of(b, winner, c), Duration.ofSeconds(5));
-
-        assertThat(answer).isEqualTo("answer from mirror-a");
-        for (Loser loser : List.of(b, c)) {
-            Fate fate = loser.fate.get();
-            assertThat(fate)
-                    .withFailMessage(switch (fate) {
-                        case RAN_INTO_CEILING -> "loser " + loser + " was never interrupted: it kept running until the"
-                                + " test's 5 s ceiling. Cancel the losers with cancel(true) or shutdownNow();"
-                                + " cancel(false) and shutdown() let running tasks go on";
-                        case RUNNING -> "loser " + loser + " was still running when first() returned: close the pool"
-                                + " (try-with-resources) so that it waits until the interrupted losers have stopped";
-                        default -> "loser " + loser + " ended as " + fate + ", expected it to be interrupted";
-                    })
-                    .isEqualTo(Fate.INTERRUPTED);
+        Caller<String> caller = Caller.start(() -> FirstAnswer.first(List.of(loser(b), winner, loser(c)),
+                Duration.ofSeconds(5)));
+        try {
+            Stopping.check(caller, List.of(b, c), mayStop, deadline, "first()", "loser",
+                    NOT_INTERRUPTED, NOT_AWAITED);
+            caller.join(deadline);
+            NotImplemented.rethrow(caller.thrown());
+            assertThat(caller.get()).isEqualTo("answer from mirror-a");
+            for (Blocker loser : List.of(b, c)) {
+                assertThat(loser.fate())
+                        .withFailMessage("loser %s was %s when first() returned: %s", loser,
+                                loser.fate() == Blocker.Fate.STOPPING ? "still stopping" : loser.fate(), NOT_AWAITED)
+                        .isEqualTo(Blocker.Fate.STOPPED);
+            }
+        } finally {
+            mayStop.countDown();
+            caller.stop();
         }
     }
 
     @Test
     @Points(3)
     @DisplayName("throws a TimeoutException when nothing succeeds before the deadline, and interrupts every candidate")
-    void timesOut() {
+    void timesOut() throws Exception {
         Deadline deadline = new Deadline();
-        CountDownLatch started = new CountDownLatch(2);
-        Loser a = new Loser("mirror-a", started, deadline);
-        Loser b = new Loser("mirror-b", started, deadline);
+        CountDownLatch mayStop = new CountDownLatch(1);
+        Blocker a = new Blocker("mirror-a", deadline, mayStop);
+        Blocker b = new Blocker("mirror-b", deadline, mayStop);
 
-        Throwable thrown = catchThrowable(() -> FirstAnswer.first(List.of(a, b), Duration.ofMillis(200)));
-        NotImplemented.rethrow(thrown);
-
-        if (!(thrown instanceof TimeoutException)) {
-            boolean ignored = a.fate.get() == Fate.RAN_INTO_CEILING || b.fate.get() == Fate.RAN_INTO_CEILING;
+        Caller<String> caller = Caller.start(() -> FirstAnswer.first(List.of(loser(a), loser(b)),
+                Duration.ofMillis(200)));
+        try {
+            AssertionError notStopped = null;
+            try {
+                Stopping.check(caller, List.of(a, b), mayStop, deadline, "first()", "after the timeout, candidate",
+                        "cancel every candidate with cancel(true) or shutdownNow() before throwing the"
+                                + " TimeoutException", NOT_AWAITED);
+            } catch (AssertionError e) {
+                notStopped = e;
+            }
+            caller.join(new Deadline());
+            Throwable thrown = caller.thrown();
+            NotImplemented.rethrow(thrown);
+            boolean ranIntoCeiling = a.fate() == Blocker.Fate.RAN_INTO_CEILING || b.fate() == Blocker.Fate.RAN_INTO_CEILING;
             assertThat(thrown)
                     .withFailMessage("expected a TimeoutException after the 200 ms deadline, but first() %s%s",
-                            thrown == null ? "returned a result" : "threw " + thrown,
-                            ignored ? " only after the candidates ran into the test's 5 s ceiling: the deadline"
-                                    + " was ignored (invokeAny and poll have versions with a timeout)" : "")
+                            thrown == null ? "returned " + caller.value() : "threw " + thrown,
+                            ranIntoCeiling ? " only after the candidates ran into the test's ceiling: the deadline"
+                                    + " was ignored (invokeAny and poll have versions with a timeout)"
+                                    : ": give the wait a deadline (invokeAny and poll have versions with a timeout)")
                     .isInstanceOf(TimeoutException.class);
-        }
-        for (Loser loser : List.of(a, b)) {
-            Fate fate = loser.fate.get();
-            assertThat(fate)
-                    .withFailMessage("after the timeout, candidate %s %s: cancel every candidate with"
-                                    + " cancel(true) or shutdownNow() before throwing, and let the pool close",
-                            loser, fate == Fate.RUNNING ? "was still running when first() ended"
-                                    : "was never interrupted and ran on until the test's 5 s ceiling")
-                    .isIn(Fate.INTERRUPTED, Fate.NOT_STARTED);
+            if (notStopped != null) {
+                throw notStopped;
+            }
+            // Candidates that had not started yet when first() was first seen waiting are checked here:
+            // once first() has returned, none may still be running or have run into the ceiling.
+            List<Blocker> ranOn = List.of(a, b).stream().filter(x -> x.fate() == Blocker.Fate.RUNNING
+                    || x.fate() == Blocker.Fate.RAN_INTO_CEILING).toList();
+            assertThat(ranOn)
+                    .withFailMessage("after the timeout, candidate %s never interrupted: %s ran on until the test's"
+                            + " %d s ceiling. Cancel every candidate with cancel(true) or shutdownNow() before"
+                            + " throwing the TimeoutException", ranOn.stream().map(Blocker::toString)
+                            .collect(Collectors.joining(", ")) + (ranOn.size() == 1 ? " was" : " were"),
+                            ranOn.size() == 1 ? "it" : "they", Delays.CEILING.toSeconds())
+                    .isEmpty();
+        } finally {
+            mayStop.countDown();
+            caller.stop();
         }
     }
 }

@@ -2,30 +2,27 @@ package course.lesson07;
 
 import course.grading.Delays;
 import course.grading.Points;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 @DisplayName("Exercise 4 · Executor hygiene: every pool closed, every worker thread gone")
 class FreeDomainsTest {
-
-    /** What became of a lookup that blocks until it is interrupted. */
-    enum Fate { RUNNING, INTERRUPTED, RAN_INTO_CEILING }
 
     /** A ThreadFactory that remembers every thread it made. */
     static final class RecordingFactory implements ThreadFactory {
@@ -42,29 +39,12 @@ class FreeDomainsTest {
 
     final RecordingFactory threads = new RecordingFactory();
     final Deadline deadline = new Deadline();
-    final Map<String, Fate> fates = new ConcurrentHashMap<>();
 
-    /** A lookup that blocks until interrupted (or the test's ceiling) and records what happened. */
-    boolean slowLookup(String domain, CountDownLatch started) throws InterruptedException {
-        fates.put(domain, Fate.RUNNING);
-        started.countDown();
-        try {
-            deadline.await(new CountDownLatch(1));      // never opens
-            fates.put(domain, Fate.RAN_INTO_CEILING);
-            return false;
-        } catch (InterruptedException e) {
-            fates.put(domain, Fate.INTERRUPTED);
-            throw e;
-        }
-    }
+    /** Lets the interrupted lookups of a test end; opened by the test once it has seen find() wait for them. */
+    final CountDownLatch mayStop = new CountDownLatch(1);
 
-    void assertEveryLookupInterrupted(String when, String advice) {
-        fates.forEach((domain, fate) -> assertThat(fate)
-                .withFailMessage("%s, the lookup of %s %s: %s", when, domain,
-                        fate == Fate.RUNNING ? "was still running when find() ended"
-                                : "was never interrupted and ran on until the test's 5 s ceiling", advice)
-                .isEqualTo(Fate.INTERRUPTED));
-    }
+    private static final String NOT_AWAITED = "close the pool after shutdownNow() (try-with-resources does it),"
+            + " so that find() waits until the interrupted lookups have stopped";
 
     void assertEveryPoolThreadEnded() throws InterruptedException {
         assertThat(threads.made)
@@ -86,6 +66,29 @@ class FreeDomainsTest {
                 .isEmpty();
     }
 
+    /**
+     * Waits until the call has ended or {@code condition} holds, at most the ceiling; the assertions
+     * that follow say what went wrong if neither happened.
+     */
+    static void awaitDoneOr(Caller<?> caller, Callable<Boolean> condition) {
+        try {
+            await().atMost(Delays.CEILING).pollInterval(Duration.ofMillis(5))
+                    .until(() -> caller.done() || condition.call());
+        } catch (ConditionTimeoutException e) {
+            // broken code: reported by the assertions after this wait
+        }
+    }
+
+    /** Every blocking lookup must have started: the lookups run at the same time. */
+    static void assertAllStarted(List<Blocker> blocking) {
+        List<String> started = blocking.stream().filter(b -> b.started.getCount() == 0).map(Blocker::toString).toList();
+        assertThat(started)
+                .withFailMessage("only %s of the %d blocking lookups %s running at the same time as the others: did"
+                                + " you call get() inside the submit loop? Submit every lookup first, then collect"
+                                + " the answers", started, blocking.size(), started.size() == 1 ? "was" : "were")
+                .hasSize(blocking.size());
+    }
+
     @Test
     @Points(3)
     @DisplayName("returns the free domains in input order, and every pool thread has ended when it returns")
@@ -105,26 +108,42 @@ class FreeDomainsTest {
     @DisplayName("on a failed lookup, throws its IOException, interrupts the other lookups and closes the pool")
     void stopsEverythingOnFailure() throws Exception {
         IOException down = new IOException("registry down");
-        CountDownLatch slowStarted = new CountDownLatch(2);
+        Blocker slow1 = new Blocker("slow-1.org", deadline, mayStop);
+        Blocker slow2 = new Blocker("slow-2.org", deadline, mayStop);
+        Map<String, Blocker> slow = Map.of("slow-1.org", slow1, "slow-2.org", slow2);
 
-        Throwable thrown = catchThrowable(() -> FreeDomains.find(List.of("bad.org", "slow-1.org", "slow-2.org"),
+        Caller<List<String>> caller = Caller.start(() -> FreeDomains.find(List.of("bad.org", "slow-1.org", "slow-2.org"),
                 d -> {
                     if (d.equals("bad.org")) {
-                        deadline.await(slowStarted);
+                        deadline.await(slow1.started);
+                        deadline.await(slow2.started);
                         throw down;
                     }
-                    return slowLookup(d, slowStarted);
+                    slow.get(d).block();
+                    return false;
                 }, threads));
-        NotImplemented.rethrow(thrown);
+        try {
+            awaitDoneOr(caller, () -> slow1.started.getCount() + slow2.started.getCount() == 0);
+            if (caller.done()) {
+                NotImplemented.rethrow(caller.thrown());
+            }
+            assertAllStarted(List.of(slow1, slow2));
+            Stopping.check(caller, List.of(slow1, slow2), mayStop, deadline, "find()", "after bad.org failed, the lookup of",
+                    "call shutdownNow() before leaving on a failure; a plain close() waits for every lookup to finish",
+                    NOT_AWAITED);
+            caller.join(new Deadline());
+        } finally {
+            mayStop.countDown();
+            caller.stop();
+        }
 
+        Throwable thrown = caller.thrown();
         assertThat(thrown)
                 .withFailMessage("expected the lookup's own IOException(\"registry down\"), but find() %s: unwrap"
                                 + " the ExecutionException with getCause() and rethrow it",
                         thrown == null ? "returned normally" : "threw " + thrown)
                 .isSameAs(down)
                 .isNotInstanceOf(ExecutionException.class);
-        assertEveryLookupInterrupted("after bad.org failed",
-                "call shutdownNow() before leaving on a failure; a plain close() waits for every lookup to finish");
         assertEveryPoolThreadEnded();
     }
 
@@ -132,43 +151,37 @@ class FreeDomainsTest {
     @Points(3)
     @DisplayName("when the caller is interrupted, stops the lookups and lets the InterruptedException out")
     void stopsEverythingOnInterrupt() throws Exception {
-        CountDownLatch started = new CountDownLatch(FreeDomains.WORKERS);
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread caller = Thread.ofPlatform().name("caller").start(() -> {
-            try {
-                outcome.set(FreeDomains.find(List.of("a.org", "b.org", "c.org", "d.org"),
-                        d -> slowLookup(d, started), threads));
-            } catch (Throwable t) {
-                outcome.set(t);
-            }
-        });
+        List<String> domains = List.of("a.org", "b.org", "c.org", "d.org");
+        Map<String, Blocker> lookups = new LinkedHashMap<>();
+        domains.forEach(d -> lookups.put(d, new Blocker(d, deadline, mayStop)));
+
+        Caller<List<String>> caller = Caller.start(() -> FreeDomains.find(domains, d -> {
+            lookups.get(d).block();
+            return false;
+        }, threads));
         try {
-            await().atMost(Delays.CEILING).until(() -> started.getCount() == 0 || !caller.isAlive());
-            if (started.getCount() > 0 && outcome.get() instanceof RuntimeException e) {
-                throw e;   // find() failed before the lookups even started (not implemented yet?)
+            awaitDoneOr(caller, () -> lookups.values().stream().allMatch(b -> b.started.getCount() == 0));
+            if (caller.done()) {
+                NotImplemented.rethrow(caller.thrown());
             }
-            assertThat(started.getCount())
-                    .withFailMessage("only %d of %d lookups started before find() ended with %s",
-                            FreeDomains.WORKERS - started.getCount(), FreeDomains.WORKERS, outcome.get())
-                    .isZero();
+            assertAllStarted(List.copyOf(lookups.values()));
 
             caller.interrupt();
-            caller.join(Delays.CEILING.toMillis() + 1_000);
-            if (caller.isAlive()) {
-                fail("find() was still running %s after its thread was interrupted", Delays.CEILING);
-            }
+            Stopping.check(caller, List.copyOf(lookups.values()), mayStop, deadline, "find()",
+                    "after the caller was interrupted, the lookup of",
+                    "call shutdownNow() when get() throws InterruptedException; close() alone waits for the lookups",
+                    NOT_AWAITED);
+            caller.join(new Deadline());
         } finally {
-            caller.interrupt();
-            caller.join(Delays.CEILING.toMillis());
+            mayStop.countDown();
+            caller.stop();
         }
 
-        assertThat(outcome.get())
+        assertThat(caller.thrown())
                 .withFailMessage("after the interrupt find() %s: never swallow an InterruptedException;"
                                 + " stop the lookups with shutdownNow() and rethrow it",
-                        outcome.get() instanceof Throwable t ? "threw " + t : "returned " + outcome.get())
+                        caller.thrown() != null ? "threw " + caller.thrown() : "returned " + caller.value())
                 .isInstanceOf(InterruptedException.class);
-        assertEveryLookupInterrupted("after the caller was interrupted",
-                "call shutdownNow() when get() throws InterruptedException; close() alone waits for the lookups");
         assertEveryPoolThreadEnded();
     }
 }

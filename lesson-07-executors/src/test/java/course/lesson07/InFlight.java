@@ -16,6 +16,10 @@ final class InFlight {
         now.decrementAndGet();
     }
 
+    int now() {
+        return now.get();
+    }
+
     int max() {
         return max.get();
     }

@@ -5,16 +5,22 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 @DisplayName("Exercise 1 · Map over inputs with a pool, results in input order")
 class InputOrderMapTest {
@@ -28,10 +34,13 @@ class InputOrderMapTest {
         List<CountDownLatch> finished = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
         Deadline deadline = new Deadline();
         List<Integer> inputs = IntStream.range(0, n).boxed().toList();
+        Map<Integer, Thread> ranOn = new ConcurrentHashMap<>();
 
         List<String> results = InputOrderMap.map(inputs, n, i -> {
+            ranOn.put(i, Thread.currentThread());
             if (i + 1 < n) {
                 deadline.await(finished.get(i + 1));
+                TaskThreads.awaitTaskFinished(ranOn.get(i + 1), deadline);   // i + 1 has completed
             }
             finished.get(i).countDown();
             return "r" + i;
@@ -51,20 +60,42 @@ class InputOrderMapTest {
     void runsWorkersTasksAtOnce() throws Exception {
         int workers = 3;
         CyclicBarrier allBusy = new CyclicBarrier(workers);
+        CountDownLatch mayFinish = new CountDownLatch(1);
         InFlight inFlight = new InFlight();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         Deadline deadline = new Deadline();
 
-        List<Integer> results = InputOrderMap.map(List.of(1, 2, 3, 4, 5, 6), workers, x -> {
+        // Every task first meets `workers` others at the barrier (only concurrent tasks can trip it),
+        // then stays in flight until the test lets it finish: the test does so once map() is seen
+        // waiting for results, i.e. once every task has been submitted. A pool with more threads
+        // than `workers` has then started more tasks than `workers`; a pool of `workers` has not.
+        Caller<List<Integer>> caller = Caller.start(() -> InputOrderMap.map(List.of(1, 2, 3, 4, 5, 6), workers, x -> {
             threads.add(Thread.currentThread());
             inFlight.enter();
             try {
-                deadline.await(allBusy);   // trips only when `workers` tasks are running together
+                deadline.await(allBusy);
+                deadline.await(mayFinish);
             } finally {
                 inFlight.exit();
             }
             return x * 10;
-        });
+        }));
+        try {
+            try {
+                await().atMost(Duration.ofNanos(Math.max(1_000_000, deadline.remainingNanos())))
+                        .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                        .until(() -> caller.done() || inFlight.max() > workers
+                                || (inFlight.now() == workers && caller.parkedInside()));
+            } catch (ConditionTimeoutException e) {
+                // fewer than `workers` tasks ever ran together: reported below
+            }
+        } finally {
+            mayFinish.countDown();
+        }
+        caller.join(new Deadline());
+        caller.stop();
+        NotImplemented.rethrow(caller.thrown());
+        List<Integer> results = caller.get();
 
         assertThat(inFlight.max())
                 .withFailMessage("only %d of %d tasks were running at the same time: did you call get() inside"
@@ -72,9 +103,9 @@ class InputOrderMapTest {
                         inFlight.max(), workers)
                 .isGreaterThanOrEqualTo(workers);
         assertThat(threads)
-                .withFailMessage("the tasks ran on %d different threads (%s) but workers = %d: create the pool"
-                                + " with Executors.newFixedThreadPool(workers)",
-                        threads.size(), names(threads), workers)
+                .withFailMessage("the tasks ran on %d different threads (%s) and up to %d at once, but workers = %d:"
+                                + " create the pool with Executors.newFixedThreadPool(workers)",
+                        threads.size(), names(threads), inFlight.max(), workers)
                 .hasSize(workers);
         assertThat(results)
                 .withFailMessage("expected the results in input order [10, 20, 30, 40, 50, 60] but got %s:"
@@ -83,7 +114,47 @@ class InputOrderMapTest {
     }
 
     @Test
-    @Points(3)
+    @Points(1)
+    @DisplayName("when several tasks fail, reports the first failing input in input order, not the first to fail")
+    void reportsFirstFailureInInputOrder() {
+        IOException bFailed = new IOException("b failed");
+        IOException dFailed = new IOException("d failed");
+        CountDownLatch dHasFailed = new CountDownLatch(1);
+        AtomicReference<Thread> dRanOn = new AtomicReference<>();
+        Deadline deadline = new Deadline();
+
+        // d fails first; b fails only after d's failure is complete (d's thread has left the task).
+        Throwable thrown = catchThrowable(() -> InputOrderMap.map(List.of("a", "b", "c", "d"), 4, s -> {
+            switch (s) {
+                case "b" -> {
+                    deadline.await(dHasFailed);
+                    TaskThreads.awaitTaskFinished(dRanOn.get(), deadline);
+                    throw bFailed;
+                }
+                case "d" -> {
+                    dRanOn.set(Thread.currentThread());
+                    dHasFailed.countDown();
+                    throw dFailed;
+                }
+                default -> {
+                    return s.toUpperCase();
+                }
+            }
+        }));
+        NotImplemented.rethrow(thrown);
+
+        assertThat(thrown)
+                .withFailMessage("expected a TaskFailedException for input b, but got %s", thrown)
+                .isInstanceOf(TaskFailedException.class);
+        assertThat(((TaskFailedException) thrown).input())
+                .withFailMessage("the exception names input %s, but b is the first failing input in input order (d"
+                                + " only failed first in time): collect the futures in input order and report the"
+                                + " first that failed", ((TaskFailedException) thrown).input())
+                .isEqualTo("b");
+    }
+
+    @Test
+    @Points(2)
     @DisplayName("reports a failure with the input that caused it and the task's own exception")
     void failureNamesInput() {
         IOException boom = new IOException("registry unreachable");
