@@ -29,7 +29,7 @@ class NetworkGuardTest {
     @Test
     @DisplayName("connections on loopback still work once the guard is installed")
     void loopbackWorks() throws IOException {
-        assertThat(NetworkGuard.install()).as("the guard needs the Mockito agent the build attaches").isTrue();
+        assertThat(NetworkGuard.install()).as("the guard needs Byte Buddy's agent, which the build attaches").isTrue();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              Socket client = new Socket()) {
             client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 5000);
