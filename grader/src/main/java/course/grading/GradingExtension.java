@@ -35,8 +35,9 @@ public final class GradingExtension
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        context.getStore(NAMESPACE).put(THREADS_BEFORE, new HashSet<>(ThreadReport.liveThreads()));
-        context.getStore(NAMESPACE).put(VIRTUAL_BEFORE, VirtualThreads.used() ? VirtualThreads.alive().keySet() : Set.of());
+        Set<Thread> live = new HashSet<>(ThreadReport.liveThreads());
+        context.getStore(NAMESPACE).put(THREADS_BEFORE, live);
+        context.getStore(NAMESPACE).put(VIRTUAL_BEFORE, VirtualThreads.used(live) ? VirtualThreads.alive().keySet() : Set.of());
     }
 
     /**
@@ -117,7 +118,7 @@ public final class GradingExtension
     /** Virtual threads started during the test and still alive when the grace period ends. */
     @SuppressWarnings("unchecked")
     private static List<String> newVirtualThreads(ExtensionContext context, long deadline) {
-        if (!VirtualThreads.used()) {
+        if (!VirtualThreads.used(ThreadReport.liveThreads())) {
             return List.of();
         }
         Set<String> before = context.getStore(NAMESPACE).getOrDefault(VIRTUAL_BEFORE, Set.class, Set.of());

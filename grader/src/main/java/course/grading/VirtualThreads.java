@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +24,9 @@ final class VirtualThreads {
     private VirtualThreads() {
     }
 
-    /** Whether a virtual thread has ever run in this JVM: its scheduler's carrier threads exist. */
-    static boolean used() {
-        return ThreadReport.liveThreads().stream().anyMatch(t -> t.getClass().getName().endsWith("CarrierThread"));
+    /** Whether a virtual thread has ever run in this JVM: among its live threads are the scheduler's carriers. */
+    static boolean used(Collection<Thread> live) {
+        return live.stream().anyMatch(t -> t.getClass().getName().endsWith("CarrierThread"));
     }
 
     /** The live virtual threads by id: {@code 'name' (STATE at frame)}. */

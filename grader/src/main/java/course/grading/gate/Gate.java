@@ -68,11 +68,13 @@ public final class Gate {
      * refusals it reaches (an exercise with no entry is clean).
      */
     public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
-        Map<String, ClassFile> student = read(classes, !studentWroteShared());
-        Map<String, ClassFile> tests = read(testClasses, null);
+        boolean sharedTrusted = !studentWroteShared();
+        Map<String, ClassFile> student = read(classes, true, sharedTrusted);
+        Map<String, ClassFile> tests = read(testClasses, false, false);
         Map<String, Refusal> refused = new LinkedHashMap<>();
         for (ClassFile file : student.values()) {
-            refusal(file).or(() -> testClassUsed(file, tests, student)).ifPresent(r -> refused.put(file.name(), r));
+            refusal(file, sharedTrusted).or(() -> testClassUsed(file, tests, student))
+                    .ifPresent(r -> refused.put(file.name(), r));
         }
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
         for (String test : tests.keySet()) {
@@ -87,8 +89,8 @@ public final class Gate {
         return byExercise;
     }
 
-    private Optional<Refusal> refusal(ClassFile file) throws IOException {
-        if (file.name().startsWith(SHARED) && !studentWroteShared()) {
+    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted) throws IOException {
+        if (file.name().startsWith(SHARED) && sharedTrusted) {
             return Optional.empty();
         }
         Matcher lesson = LESSON_PACKAGE.matcher(file.name());
@@ -185,11 +187,12 @@ public final class Gate {
     }
 
     /**
-     * Reads every class file below a folder. For the student's classes ({@code student} not null),
-     * a class outside the lesson packages (or a module-info) is read, then its file removed; the
-     * course's shared package stays when {@code student} is true (the student wrote nothing there).
+     * Reads every class file below a folder. With {@code removeForeign} (the student's classes), a
+     * class outside the lesson packages (or a module-info) is read, then its file removed; the
+     * course's shared package stays when {@code sharedTrusted} (the student wrote nothing there).
      */
-    private static Map<String, ClassFile> read(Path folder, Boolean student) throws IOException {
+    private static Map<String, ClassFile> read(Path folder, boolean removeForeign, boolean sharedTrusted)
+            throws IOException {
         Map<String, ClassFile> files = new TreeMap<>();
         if (!Files.isDirectory(folder)) {
             return files;
@@ -206,8 +209,8 @@ public final class Gate {
                 file = new ClassFile(folder.relativize(path).toString(), null, Set.of("?"), Set.of(), List.of());
             }
             files.put(file.name(), file);
-            boolean foreign = !LESSON_PACKAGE.matcher(file.name()).find() && !(student == Boolean.TRUE && file.name().startsWith(SHARED));
-            if (student != null && (foreign || file.name().endsWith("module-info"))) {
+            boolean foreign = !LESSON_PACKAGE.matcher(file.name()).find() && !(sharedTrusted && file.name().startsWith(SHARED));
+            if (removeForeign && (foreign || file.name().endsWith("module-info"))) {
                 Files.delete(path);
             }
         }

@@ -6,7 +6,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.JsonSerializer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +27,7 @@ import java.util.TreeMap;
  */
 final class ResultsFile {
     private static final String COURSE_KEY = "course.grading.results:";
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-            .registerTypeAdapter(Double.class, (JsonSerializer<Double>) (value, type, context) ->
-                    value == Math.rint(value) ? new JsonPrimitive(value.longValue()) : new JsonPrimitive(value))
-            .create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private ResultsFile() {
     }
