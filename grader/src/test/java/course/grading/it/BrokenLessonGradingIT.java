@@ -33,6 +33,8 @@ class BrokenLessonGradingIT {
 
     private static LessonBuild.Run graded;
 
+    private static LessonBuild.Run student;
+
     @BeforeAll
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void gradeTheBrokenLesson() throws Exception {
@@ -44,6 +46,7 @@ class BrokenLessonGradingIT {
                 "<testsuite name=\"course.lesson99.LooperTest\"><testcase name=\"spins\" classname=\"course.lesson99.LooperTest\"/></testsuite>");
         // -Dgrading.mode is what a .mvn/maven.config could add: it must not change the grade run's mode.
         graded = lesson.maven("verify", "-Pgrade", "-Dgrading.timeout=5", "-Dgrading.mode=student");
+        student = lesson.maven("test", "-Dtest=QuitterTest", "-Dgrading.mode=grade");
     }
 
     @Test
@@ -119,8 +122,17 @@ class BrokenLessonGradingIT {
     void buildFileCannotChooseTheMode() throws Exception {
         assertThat(graded.exitCode()).as("the grade run above had -Dgrading.mode=student, and still graded").isZero();
         assertThat(graded.results()).contains("\"max_score\": 100,");
-        LessonBuild.Run student = lesson.maven("test", "-Dtest=QuitterTest", "-Dgrading.mode=grade");
         assertThat(student.exitCode()).as("student mode still fails on failing tests").isNotZero();
+    }
+
+    @Test
+    @DisplayName("a failing student run ends with its points table and one line of what to do, not Maven's error block")
+    void failingStudentRunEndsWithTheVerdict() {
+        String output = student.output().stripTrailing();
+        String afterTable = output.substring(output.lastIndexOf(" points\n") + " points\n".length());
+        assertThat(afterTable.lines().toList()).as("the lines after the points table").hasSizeLessThanOrEqualTo(3)
+                .last().asString().startsWith("FAILED lesson-99-broken: 0/");
+        assertThat(output).doesNotContain("GradingFailure", "-X switch", "[Help 1]", "Failed to execute goal");
     }
 
 }
