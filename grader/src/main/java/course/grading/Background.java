@@ -114,6 +114,18 @@ public final class Background<T> {
         return !thread.isAlive();
     }
 
+    /** Interrupts the call and requires it to end soon by throwing InterruptedException (call: e.g. "take()"). */
+    public void interruptAndExpect(String call) {
+        thread.interrupt();
+        if (!join(Delays.THREAD_EXIT)) {
+            throw new AssertionError(call + " kept waiting after its thread was interrupted: do not catch and ignore "
+                    + "InterruptedException, let it propagate (" + call + " declares it)");
+        }
+        if (!(thrown instanceof InterruptedException)) {
+            throw new AssertionError("an interrupted " + call + " ended with " + thrown + ", expected InterruptedException");
+        }
+    }
+
     /** Interrupts the call if it still runs and waits a moment for it to end (test clean-up). */
     public void stop() {
         if (thread.isAlive()) {
