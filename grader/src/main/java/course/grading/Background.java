@@ -214,7 +214,7 @@ public final class Background<T> {
 
     /**
      * Watches the call, at most the ceiling, until it has returned, or until {@code waits} has held
-     * on five polls in a row while {@code ready} holds (a call blocked where it must stay).
+     * on ten polls in a row (1 ms apart) while {@code ready} holds (a call blocked where it must stay).
      */
     public Seen watch(BooleanSupplier ready, Predicate<Thread> waits) {
         int[] polls = new int[3];   // in a row waiting, all, asleep
@@ -222,7 +222,7 @@ public final class Background<T> {
             polls[0] = ready.getAsBoolean() && waits.test(thread) ? polls[0] + 1 : 0;
             polls[1]++;
             polls[2] += isSleeping(thread) ? 1 : 0;
-            return done || polls[0] >= 5;
+            return done || polls[0] >= 10;
         });
         return done ? Seen.RETURNED : settled ? Seen.WAITING : 2 * polls[2] > polls[1] ? Seen.SLEEPING : Seen.NEITHER;
     }
