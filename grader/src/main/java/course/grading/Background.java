@@ -183,6 +183,15 @@ public final class Background<T> {
         return value;
     }
 
+    /** Waits at most the ceiling for the call to end and rethrows as {@link #get} does; fails naming {@code what} it does and where it is stuck. */
+    public void join(String what) {
+        if (!join(Delays.CEILING)) {
+            throw new AssertionError("thread '" + thread.getName() + "' (" + what + ") was still running "
+                    + Delays.CEILING.toSeconds() + " s later; it is " + where(thread));
+        }
+        get("");
+    }
+
     /**
      * For a call that waits for held work, once the work is released: its value; a starter's "not
      * implemented yet" as it was; anything else it threw, or a call that does not end, as an AssertionError.
