@@ -1,6 +1,6 @@
 package course.lesson01;
 
-import course.grading.HeldCall;
+import course.grading.Background;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
@@ -83,7 +83,7 @@ class KitchenTest {
                     // The first dish stays on the stove until every dish has been handed out:
                     // a kitchen with a second cook would start cooking another one meanwhile.
                     firstOnTheStove.countDown();
-                    release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    release.await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 }
                 onTheStove.decrementAndGet();
                 return dish * 10;
@@ -92,16 +92,16 @@ class KitchenTest {
 
         List<Integer> served;
         try (Kitchen kitchen = new Kitchen(1)) {
-            HeldCall<List<Integer>> diner = HeldCall.start("diner", () -> kitchen.cookAll(dishes));
+            Background<List<Integer>> diner = Background.start("diner", () -> kitchen.cookAll(dishes));
             try {
                 diner.watch(() -> firstOnTheStove.getCount() == 0);
                 release.countDown();
-                diner.end();
+                diner.join(Delays.CEILING);
                 diner.rethrowNotImplemented();
                 served = diner.finish("cookAll");
             } finally {
                 release.countDown();
-                diner.end();
+                diner.stop();
             }
         }
 
@@ -201,7 +201,7 @@ class KitchenTest {
             cookThreads.add(Thread.currentThread());
             cooking.countDown();
             try {
-                release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                release.await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 interrupted.set(true);
                 throw e;
@@ -214,21 +214,21 @@ class KitchenTest {
         };
         Kitchen kitchen = new Kitchen(2);
         // A diner orders; while the slow dish is held on the stove, the kitchen is closed.
-        HeldCall<List<String>> diner = HeldCall.start("diner", () -> kitchen.cookAll(List.of(quickDish, slowDish)));
-        HeldCall<Void> closer = null;
+        Background<List<String>> diner = Background.start("diner", () -> kitchen.cookAll(List.of(quickDish, slowDish)));
+        Background<Void> closer = null;
         try {
             if (!cooking.await(CEILING_MS, TimeUnit.MILLISECONDS)) {
                 diner.rethrowNotImplemented();
                 fail("the slow dish never started cooking within %d s", Delays.CEILING.toSeconds());
             }
-            closer = HeldCall.start("closer", () -> {
+            closer = Background.start("closer", () -> {
                 kitchen.close();
                 return null;
             });
-            HeldCall.Seen seen = closer.watch(() -> true);
+            Background.Seen seen = closer.watch(() -> true);
             release.countDown();
-            closer.end();
-            diner.end();
+            closer.join(Delays.CEILING);
+            diner.join(Delays.CEILING);
             closer.rethrowNotImplemented();
             if (interrupted.get()) {
                 fail("close() interrupted the dish that was still cooking (shutdownNow()): the cooks must finish "
@@ -245,7 +245,7 @@ class KitchenTest {
                         + "polls instead of waiting with awaitTermination()", Delays.CEILING.toSeconds());
                 case WAITING -> { }
             }
-            if (closer.caller().isAlive()) {
+            if (closer.thread().isAlive()) {
                 fail("close() had not returned %d s after the last dish was done: did you wait (awaitTermination) "
                         + "without calling shutdown() first? A pool that is not shut down never terminates",
                         Delays.CEILING.toSeconds());
@@ -254,9 +254,9 @@ class KitchenTest {
         } finally {
             release.countDown();
             if (closer != null) {
-                closer.end();
+                closer.stop();
             }
-            diner.end();
+            diner.stop();
         }
 
         for (Thread cook : cookThreads) {

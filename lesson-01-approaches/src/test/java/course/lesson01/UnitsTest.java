@@ -1,6 +1,6 @@
 package course.lesson01;
 
-import course.grading.HeldCall;
+import course.grading.Background;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -32,18 +32,18 @@ class UnitsTest {
             if (!Thread.currentThread().getName().equals(CALLER)) {   // on the new thread: hold the report
                 held.countDown();
                 try {
-                    release.await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    release.await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
         };
-        HeldCall<UnitReport> call = HeldCall.start(CALLER, work);
+        Background<UnitReport> call = Background.start(CALLER, work);
         try {
-            HeldCall.Seen seen = call.watch(() -> held.getCount() == 0);
+            Background.Seen seen = call.watch(() -> held.getCount() == 0);
             boolean wasHeld = held.getCount() == 0;
             release.countDown();
-            call.end();
+            call.join(Delays.CEILING);
             call.rethrowNotImplemented();
             if (wasHeld) {     // (code run on the caller's own thread is never held: the asserts name that)
                 switch (seen) {
@@ -61,7 +61,7 @@ class UnitsTest {
             return call.finish(method);
         } finally {
             release.countDown();
-            call.end();
+            call.stop();
             UnitReport.beforeReport = () -> { };
         }
     }

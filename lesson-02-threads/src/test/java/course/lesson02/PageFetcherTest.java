@@ -1,6 +1,6 @@
 package course.lesson02;
 
-import course.grading.HeldCall;
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import course.lesson02.support.Http;
@@ -207,7 +207,7 @@ class PageFetcherTest {
             fetchedOn.set(index, Thread.currentThread());
             threads.add(Thread.currentThread());
             try {
-                releases.get(index).await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                releases.get(index).await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 return "held " + page.getPath();
             } finally {
                 finished.incrementAndGet();
@@ -216,30 +216,30 @@ class PageFetcherTest {
         // The fetches are held until fetchAll is seen waiting for them, then let finish one at a
         // time. A fetchAll that sleeps instead of waiting, or waits for only some of its threads,
         // returns while a fetch is still held.
-        HeldCall<List<PageResult>> call = HeldCall.start("caller", () -> new PageFetcher(held).fetchAll(pages));
+        Background<List<PageResult>> call = Background.start("caller", () -> new PageFetcher(held).fetchAll(pages));
         List<PageResult> results;
         try {
-            HeldCall.Seen seen = call.watch(() -> threads.size() == pages.size());
+            Background.Seen seen = call.watch(() -> threads.size() == pages.size());
             int finishedThen = finished.get();
             int startedThen = threads.size();
-            int releasedWhenReturned = seen == HeldCall.Seen.WAITING
+            int releasedWhenReturned = seen == Background.Seen.WAITING
                     ? call.releaseOneByOne(lastFirst ? releases.reversed() : releases,
                             k -> fetchedOn.get(lastFirst ? pages.size() - 1 - k : k))
                     : -1;
             releases.forEach(CountDownLatch::countDown);
-            call.end();
+            call.join(Delays.CEILING);
             call.rethrowNotImplemented();
-            String mistake = HeldCall.mistake(seen, "fetchAll", "fetches", startedThen, finishedThen, pages.size());
+            String mistake = JoinMistakes.describe(seen, "fetchAll", "fetches", startedThen, finishedThen, pages.size());
             if (mistake != null) {
                 fail(mistake);
             }
             if (releasedWhenReturned >= 0) {
-                fail(HeldCall.returnedTooSoon("fetchAll", "fetches", releasedWhenReturned, pages.size()));
+                fail(JoinMistakes.returnedTooSoon("fetchAll", "fetches", releasedWhenReturned, pages.size()));
             }
             results = call.finish("fetchAll");
         } finally {
             releases.forEach(CountDownLatch::countDown);
-            call.end();
+            call.stop();
         }
 
         assertThat(results).as("results of fetchAll").isNotNull().hasSize(pages.size());

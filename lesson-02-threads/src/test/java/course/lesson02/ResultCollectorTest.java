@@ -1,6 +1,6 @@
 package course.lesson02;
 
-import course.grading.HeldCall;
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import org.junit.jupiter.api.DisplayName;
@@ -198,7 +198,7 @@ class ResultCollectorTest {
                 ranOn.set(me, Thread.currentThread());
                 started.incrementAndGet();
                 try {
-                    releases.get(me).await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    releases.get(me).await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                     return "value-" + me;
                 } finally {
                     finished.incrementAndGet();
@@ -208,30 +208,30 @@ class ResultCollectorTest {
         // The tasks are held until callAll is seen waiting for them, then let finish one at a time.
         // A callAll that sleeps instead of waiting, or waits for only some of its threads, returns
         // while a task is still held.
-        HeldCall<List<String>> call = HeldCall.start("caller", () -> ResultCollector.callAll(tasks));
+        Background<List<String>> call = Background.start("caller", () -> ResultCollector.callAll(tasks));
         List<String> values;
         try {
-            HeldCall.Seen seen = call.watch(() -> started.get() == n);
+            Background.Seen seen = call.watch(() -> started.get() == n);
             int finishedThen = finished.get();
             int startedThen = started.get();
-            int releasedWhenReturned = seen == HeldCall.Seen.WAITING
+            int releasedWhenReturned = seen == Background.Seen.WAITING
                     ? call.releaseOneByOne(lastFirst ? releases.reversed() : releases,
                             k -> ranOn.get(lastFirst ? n - 1 - k : k))
                     : -1;
             releases.forEach(CountDownLatch::countDown);
-            call.end();
+            call.join(Delays.CEILING);
             call.rethrowNotImplemented();
-            String mistake = HeldCall.mistake(seen, "callAll", "tasks", startedThen, finishedThen, n);
+            String mistake = JoinMistakes.describe(seen, "callAll", "tasks", startedThen, finishedThen, n);
             if (mistake != null) {
                 fail(mistake);
             }
             if (releasedWhenReturned >= 0) {
-                fail(HeldCall.returnedTooSoon("callAll", "tasks", releasedWhenReturned, n));
+                fail(JoinMistakes.returnedTooSoon("callAll", "tasks", releasedWhenReturned, n));
             }
             values = call.finish("callAll");
         } finally {
             releases.forEach(CountDownLatch::countDown);
-            call.end();
+            call.stop();
         }
         assertThat(values).as("values of the tasks, in task order").containsExactly("value-0", "value-1", "value-2");
     }

@@ -1,6 +1,6 @@
 package course.lesson02;
 
-import course.grading.HeldCall;
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import org.junit.jupiter.api.DisplayName;
@@ -103,7 +103,7 @@ class TaskRunnerTest {
                 ranOn.set(me, Thread.currentThread());
                 arrived.incrementAndGet();
                 try {
-                    releases.get(me).await(HeldCall.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    releases.get(me).await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -113,33 +113,33 @@ class TaskRunnerTest {
         // The tasks are held until runAll is seen waiting for them, then let finish one at a time.
         // A runAll that sleeps instead of waiting, or waits for only some of its threads, returns
         // while a task is still held.
-        HeldCall<Void> call = HeldCall.start("caller", () -> {
+        Background<Void> call = Background.start("caller", () -> {
             TaskRunner.runAll(tasks);
             return null;
         });
         try {
-            HeldCall.Seen seen = call.watch(() -> arrived.get() == TASKS);
+            Background.Seen seen = call.watch(() -> arrived.get() == TASKS);
             int finishedThen = finished.get();
             int startedThen = arrived.get();
-            int releasedWhenReturned = seen == HeldCall.Seen.WAITING
+            int releasedWhenReturned = seen == Background.Seen.WAITING
                     ? call.releaseOneByOne(lastFirst ? releases.reversed() : releases,
                             k -> ranOn.get(lastFirst ? TASKS - 1 - k : k))
                     : -1;
             releases.forEach(CountDownLatch::countDown);
-            call.end();
+            call.join(Delays.CEILING);
             call.rethrowNotImplemented();
-            String mistake = HeldCall.mistake(seen, "runAll", "tasks", startedThen, finishedThen, TASKS);
+            String mistake = JoinMistakes.describe(seen, "runAll", "tasks", startedThen, finishedThen, TASKS);
             if (mistake != null) {
                 fail(mistake);
             }
             if (releasedWhenReturned >= 0) {
-                fail(HeldCall.returnedTooSoon("runAll", "tasks", releasedWhenReturned, TASKS));
+                fail(JoinMistakes.returnedTooSoon("runAll", "tasks", releasedWhenReturned, TASKS));
             }
             assertThat(call.thrown()).as("runAll threw").isNull();
             assertThat(finished.get()).as("tasks finished when runAll returned").isEqualTo(TASKS);
         } finally {
             releases.forEach(CountDownLatch::countDown);
-            call.end();
+            call.stop();
         }
     }
 }

@@ -2,6 +2,7 @@ package course.lesson03;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import course.grading.Background;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,5 +164,24 @@ public final class ChildProcesses implements AfterEachCallback {
         @SuppressWarnings("unchecked")
         T value = (T) result[0];
         return new Outcome<>(value, (Throwable) result[1]);
+    }
+
+    /**
+     * Whether a call's thread is blocked inside: waiting (for a process to exit, a thread to end) and
+     * not merely taking a lock, or in a native call such as a read from a pipe. With
+     * {@code processWaitCounts} false, waiting in {@code Process.waitFor} does not count: for a process
+     * the test knows has exited, that wait is about to end (the JVM delivers the exit a moment later).
+     */
+    static boolean blockedInside(Thread thread, boolean processWaitCounts) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        if (!processWaitCounts && Arrays.stream(stack).anyMatch(f -> f.getMethodName().equals("waitFor")
+                && (f.getClassName().equals("java.lang.ProcessImpl") || f.getClassName().equals("java.lang.Process")))) {
+            return false;
+        }
+        Thread.State state = thread.getState();
+        if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+            return !Background.isTakingLock(thread);
+        }
+        return state == Thread.State.RUNNABLE && stack.length > 0 && stack[0].isNativeMethod();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import java.io.IOException;
@@ -80,7 +81,7 @@ class IsolationTest {
     void childIsAnotherProcessWhoseParentIsUs() throws Exception {
         Path hold = ListAppender.holdDir(me);
         Files.createDirectories(hold);
-        Caller<ChildReport> caller = Caller.start(() -> Isolation.appendInChild(1));
+        Background<ChildReport> caller = Background.start("student-call", () -> Isolation.appendInChild(1));
         boolean returnedWhileHeld = false;
         boolean settled = true;
         List<Long> held = List.of();
@@ -88,19 +89,19 @@ class IsolationTest {
             try {
                 // The child, once it has printed its line, stays alive until the test releases it.
                 await().atMost(JVM_CEILING).pollInSameThread().pollInterval(Duration.ofMillis(5))
-                        .until(() -> caller.done() || !heldChildren(hold).isEmpty());
+                        .until(() -> caller.isDone() || !heldChildren(hold).isEmpty());
             } catch (ConditionTimeoutException e) {
-                settled = caller.done() || !heldChildren(hold).isEmpty();
+                settled = caller.isDone() || !heldChildren(hold).isEmpty();
             }
             held = heldChildren(hold);
-            if (held.isEmpty() && caller.done()) {
+            if (held.isEmpty() && caller.isDone()) {
                 // The call returned before its child reached the hold. A call that waits for its child
                 // cannot (the held child never exits by itself); if a child is still running, it
                 // reaches the hold now, which proves the call returned without waiting.
                 held = awaitHeldWhileAChildRuns(hold);
                 returnedWhileHeld = !held.isEmpty();
             } else if (!held.isEmpty()) {
-                returnedWhileHeld = caller.awaitReturnedOrBlocked(JVM_CEILING);
+                returnedWhileHeld = caller.watch(() -> true, t -> ChildProcesses.blockedInside(t, true)) == Background.Seen.RETURNED;
             }
         } finally {
             Files.writeString(hold.resolve("release"), "");
@@ -114,7 +115,7 @@ class IsolationTest {
             if (!caller.join(JVM_CEILING)) {
                 fail("appendInChild(1) did not return although its child had printed its line and exited");
             }
-            ChildReport child = caller.get();
+            ChildReport child = caller.result();
 
             assertThat(child.pid())
                     .withFailMessage("the child reported pid %d, which is the test JVM itself: the code ran in this"
@@ -131,6 +132,7 @@ class IsolationTest {
                             + " code", held)
                     .isFalse();
         } finally {
+            ChildProcesses.killAll();
             caller.stop();
             try (var files = Files.list(hold)) {
                 for (Path file : files.toList()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import course.grading.ThreadReport;
@@ -162,13 +163,13 @@ class ProcessRunnerTest {
         List<String> command = List.of("sh", "-c", "sh -c 'while [ ! -e \"$0\" ]; do sleep 0.01; done; echo late' '"
                 + release + "' & echo $! > '" + grandchildPidFile + "'; echo early");
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        Caller<Completed> caller = Caller.start(() -> ProcessRunner.run(command, null, GENEROUS, false));
+        Background<Completed> caller = Background.start("student-call", () -> ProcessRunner.run(command, null, GENEROUS, false));
         List<String> running = new ArrayList<>();
         boolean shellEnded = true;
         try {
             try {
                 await().atMost(Delays.CEILING).pollInSameThread().pollInterval(Duration.ofMillis(5))
-                        .until(() -> caller.done() || (Files.exists(grandchildPidFile)
+                        .until(() -> caller.isDone() || (Files.exists(grandchildPidFile)
                                 && ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive)));
             } catch (ConditionTimeoutException e) {
                 shellEnded = false;   // the shell did not finish: nothing below can be concluded
@@ -179,7 +180,7 @@ class ProcessRunnerTest {
                     ChildProcesses.track(Long.parseLong(pid));
                 }
             }
-            if (shellEnded && caller.awaitReturnedOrBlockedAfterItsChildExited(Delays.CEILING)) {
+            if (shellEnded && caller.watch(() -> true, t -> ChildProcesses.blockedInside(t, false)) == Background.Seen.RETURNED) {
                 Thread.getAllStackTraces().keySet().stream()
                         .filter(t -> !before.contains(t) && t.isAlive() && !ThreadReport.isHarnessThread(t)
                                 && !t.getName().startsWith("student-call"))
@@ -197,7 +198,7 @@ class ProcessRunnerTest {
             if (!caller.join(Delays.CEILING)) {
                 fail("run() did not return although the shell and its grandchild had both exited");
             }
-            Completed done = caller.get();
+            Completed done = caller.result();
             assertThat(running)
                     .withFailMessage("run() returned while thread(s) %s it had started were still running: the child"
                             + " had exited, but a grandchild held its pipes open, so your readers had not reached"
@@ -206,6 +207,7 @@ class ProcessRunnerTest {
                     .isEmpty();
             assertThat(done.stdoutText()).as("stdout").startsWith("early\n");
         } finally {
+            ChildProcesses.killAll();
             caller.stop();
         }
     }

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.AllowThreads;
 import course.grading.Deadlocks;
+import course.grading.Background;
 import course.grading.Points;
+import course.grading.TestLock;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @AllowThreads("on a deadlocking solution the two transfer threads hold each other's lock for ever; "
         + "nothing can free them, so they are daemon threads left behind on purpose")
 class BankTest {
-    private final Workers workers = new Workers();
+    private final Background.Group workers = new Background.Group();
 
     @AfterEach
     void stopWorkers() {
@@ -84,7 +89,7 @@ class BankTest {
         final Account alice = new Account(1, "alice", 100, aliceLock);
         final Account bob = new Account(2, "bob", 100, bobLock);
         final Window window = new Window(aliceLock, bobLock);
-        final List<Workers.Worker<Object>> workers = new ArrayList<>();
+        final List<Background<Object>> workers = new ArrayList<>();
 
         /** Starts alice->bob and bob->alice, and waits until both ended, or deadlocked, or the ceiling. */
         void run(long aliceToBob, long bobToAlice) throws Exception {
@@ -102,11 +107,11 @@ class BankTest {
             window.pair(workers.get(0).thread(), workers.get(1).thread());
 
             AtomicReference<Optional<String>> deadlock = new AtomicReference<>(Optional.empty());
-            boolean finished = ThreadProbe.until(() -> {
-                if (ThreadProbe.untimedDeadlock()) {
+            boolean finished = Background.until(() -> {
+                if (untimedDeadlock()) {
                     deadlock.set(Deadlocks.describe());
                 }
-                return deadlock.get().isPresent() || workers.stream().allMatch(Workers.Worker::isDone);
+                return deadlock.get().isPresent() || workers.stream().allMatch(Background::isDone);
             });
             if (deadlock.get().isPresent()) {
                 fail("the two transfers deadlocked, each holding one account's lock and waiting for the other's "
@@ -123,12 +128,12 @@ class BankTest {
                 fail("the transfers did not finish within the time limit (alice->bob is %s, bob->alice is %s); "
                         + "if they retry with tryLock, release the first lock when the second cannot be had, and "
                         + "back off before the next try",
-                        ThreadProbe.whereIs(workers.get(0).thread()), ThreadProbe.whereIs(workers.get(1).thread()));
+                        Background.where(workers.get(0).thread()), Background.where(workers.get(1).thread()));
             }
         }
 
         Thread thread(String name) {
-            return workers.stream().map(Workers.Worker::thread).filter(t -> t.getName().equals(name))
+            return workers.stream().map(Background::thread).filter(t -> t.getName().equals(name))
                     .findFirst().orElseThrow();
         }
 
@@ -144,7 +149,7 @@ class BankTest {
                     fail("%s, the lock of %s's account is still held by '%s' (%s). Call unlock() in a finally "
                             + "block, so every lock a transfer took is released however it ends.", when, account,
                             owner == null ? "?" : owner.getName(),
-                            owner == null || !owner.isAlive() ? "a thread that has ended" : ThreadProbe.whereIs(owner));
+                            owner == null || !owner.isAlive() ? "a thread that has ended" : Background.where(owner));
                 }
             }
         }
@@ -207,11 +212,22 @@ class BankTest {
             if (!me.getName().startsWith("transfer ") || !arrived.add(me)) {
                 return;
             }
-            ThreadProbe.until(() -> {
+            Background.until(() -> {
                 Thread other = partner.get(me);
                 return other != null && (arrived.contains(other) || !other.isAlive()
-                        || ThreadProbe.waitsForLockHeldBy(other, me) || ThreadProbe.isBlockedIn(other, Bank.class));
+                        || Background.waitsForLockHeldBy(other, me) || ((Background.isWaiting(other) || Background.isTakingLock(other)) && Background.isIn(other, Bank.class)));
             });
         }
+    }
+
+    /**
+     * Whether the JVM finds a deadlock cycle whose threads all wait without a time limit. Threads that
+     * wait in a timed {@code tryLock} for each other's locks are no deadlock: those waits end by themselves.
+     */
+    private static boolean untimedDeadlock() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] ids = threads.findDeadlockedThreads();
+        return ids != null && ids.length > 0 && Arrays.stream(threads.getThreadInfo(ids)).allMatch(info -> info != null
+                && (info.getThreadState() == Thread.State.WAITING || info.getThreadState() == Thread.State.BLOCKED));
     }
 }

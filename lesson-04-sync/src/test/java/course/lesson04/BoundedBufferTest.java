@@ -3,7 +3,9 @@ package course.lesson04;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import course.grading.Background;
 import course.grading.Points;
+import course.grading.TestLock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Exercise 7 · A bounded buffer on a lock and conditions")
 class BoundedBufferTest {
-    private final Workers workers = new Workers();
+    private final Background.Group workers = new Background.Group();
 
     @AfterEach
     void stopWorkers() {
@@ -43,7 +45,7 @@ class BoundedBufferTest {
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1, lock);
         buffer.put("a");
 
-        Workers.Worker<Object> producer = workers.start("producer", () -> {
+        Background<Object> producer = workers.start("producer", () -> {
             buffer.put("b");
             return null;
         });
@@ -54,7 +56,7 @@ class BoundedBufferTest {
         assertThat(buffer.size()).as("size after the waiting put() went through").isEqualTo(1);
         assertThat(buffer.take()).as("take() of the item the waiting producer put").isEqualTo("b");
 
-        Workers.Worker<String> consumer = workers.start("consumer", buffer::take);
+        Background<String> consumer = workers.start("consumer", buffer::take);
         expectParked(consumer, "take() on an empty buffer");
         buffer.put("c");
         expectWoken(consumer, "take()", "put() added an item", "signal the not-empty condition after adding an item");
@@ -68,14 +70,14 @@ class BoundedBufferTest {
         TestLock lock = new TestLock();
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1, lock);
 
-        Workers.Worker<String> consumer = workers.start("consumer", buffer::take);
+        Background<String> consumer = workers.start("consumer", buffer::take);
         expectParked(consumer, "take() on an empty buffer");
         expectStillWaitingAfterSpuriousWakeUp(lock, consumer, "take() on an empty buffer");
         buffer.put("x");
         assertThat(consumer.result()).as("take() after put(\"x\")").isEqualTo("x");
 
         buffer.put("y");
-        Workers.Worker<Object> producer = workers.start("producer", () -> {
+        Background<Object> producer = workers.start("producer", () -> {
             buffer.put("z");
             return null;
         });
@@ -88,10 +90,10 @@ class BoundedBufferTest {
 
         // A stolen wake-up: the put() that signals the waiting consumer is made, under the same lock
         // hold, by a thread that then takes the item itself. The woken consumer finds the buffer empty.
-        Workers.Worker<String> robbed = workers.start("consumer-2", buffer::take);
+        Background<String> robbed = workers.start("consumer-2", buffer::take);
         expectParked(robbed, "take() on an empty buffer");
         int awaitsBefore = lock.awaitCount();
-        Workers.Worker<String> thief = workers.start("thief", () -> {
+        Background<String> thief = workers.start("thief", () -> {
             lock.lock();
             try {
                 buffer.put("w");
@@ -101,8 +103,8 @@ class BoundedBufferTest {
             }
         });
         assertThat(thief.result()).as("what the thief took").isEqualTo("w");
-        ThreadProbe.until(() -> robbed.isDone()
-                || lock.awaitCount() > awaitsBefore && lock.isAwaiting(robbed.thread()) && ThreadProbe.isParked(robbed.thread()));
+        Background.until(() -> robbed.isDone()
+                || lock.awaitCount() > awaitsBefore && lock.isAwaiting(robbed.thread()) && Background.isWaiting(robbed.thread()));
         if (robbed.isDone()) {
             Throwable failure = robbed.failure();
             fail("take() was woken by a put(), but another thread took the item before it ran again; it then %s "
@@ -119,15 +121,15 @@ class BoundedBufferTest {
     void noWakeUpIsLost() throws Exception {
         TestLock lock = new TestLock();
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1, lock);
-        Workers.Worker<String> consumer1 = workers.start("consumer-1", buffer::take);
+        Background<String> consumer1 = workers.start("consumer-1", buffer::take);
         expectParked(consumer1, "take() on an empty buffer");
         expectOnGivenLock(lock, consumer1, "take() on an empty buffer");
-        Workers.Worker<String> consumer2 = workers.start("consumer-2", buffer::take);
+        Background<String> consumer2 = workers.start("consumer-2", buffer::take);
         expectParked(consumer2, "take() on an empty buffer");
 
         // The producer puts "x" (that wakes consumer-1) and, still holding the lock, puts "y", which
         // must wait: the buffer is full. consumer-1 then takes "x" and must wake the producer.
-        Workers.Worker<Object> producer = workers.start("producer", () -> {
+        Background<Object> producer = workers.start("producer", () -> {
             lock.lock();
             try {
                 buffer.put("x");
@@ -137,15 +139,15 @@ class BoundedBufferTest {
             }
             return null;
         });
-        List<Workers.Worker<?>> all = List.of(consumer1, consumer2, producer);
+        List<Background<?>> all = List.of(consumer1, consumer2, producer);
         boolean[] stuck = {false};
-        ThreadProbe.until(() -> {
-            if (all.stream().allMatch(Workers.Worker::isDone)) {
+        Background.until(() -> {
+            if (all.stream().allMatch(Background::isDone)) {
                 return true;
             }
             boolean now = consumer1.isDone() && lock.isIdle()
                     && lock.isAwaiting(producer.thread()) && lock.isAwaiting(consumer2.thread())
-                    && ThreadProbe.isParked(producer.thread()) && ThreadProbe.isParked(consumer2.thread());
+                    && Background.isWaiting(producer.thread()) && Background.isWaiting(consumer2.thread());
             boolean twice = now && stuck[0];
             stuck[0] = now;
             return twice;
@@ -157,7 +159,7 @@ class BoundedBufferTest {
                     + "one condition and signal() wakes a single, possibly wrong, thread: use two conditions "
                     + "(notFull for put, notEmpty for take), or signalAll().");
         }
-        for (Workers.Worker<?> worker : all) {
+        for (Background<?> worker : all) {
             worker.result();
         }
         assertThat(List.of(consumer1.result(), consumer2.result())).as("what the two consumers took")
@@ -172,13 +174,13 @@ class BoundedBufferTest {
         TestLock lock = new TestLock();
         BoundedBuffer<String> buffer = new BoundedBuffer<>(1, lock);
 
-        Workers.Worker<String> consumer = workers.start("consumer", buffer::take);
+        Background<String> consumer = workers.start("consumer", buffer::take);
         expectParked(consumer, "take() on an empty buffer");
         expectInterruptedCleanly(lock, consumer, "take() on an empty buffer");
         assertThat(buffer.size()).as("size after the interrupted take()").isZero();
 
         buffer.put("a");
-        Workers.Worker<Object> producer = workers.start("producer", () -> {
+        Background<Object> producer = workers.start("producer", () -> {
             buffer.put("b");
             return null;
         });
@@ -189,12 +191,12 @@ class BoundedBufferTest {
         assertThat(buffer.size()).as("size after taking everything").isZero();
     }
 
-    private static void expectInterruptedCleanly(TestLock lock, Workers.Worker<?> worker, String call) throws Exception {
+    private static void expectInterruptedCleanly(TestLock lock, Background<?> worker, String call) throws Exception {
         worker.thread().interrupt();
-        ThreadProbe.until(worker::isDone);
+        Background.until(worker::isDone);
         if (!worker.isDone()) {
             fail("%s was interrupted but keeps waiting (%s): let await() throw InterruptedException out of the "
-                    + "method", call, ThreadProbe.whereIs(worker.thread()));
+                    + "method", call, Background.where(worker.thread()));
         }
         Throwable thrown = worker.failure();
         assertThat(thrown)
@@ -207,38 +209,38 @@ class BoundedBufferTest {
         }
     }
 
-    private static void expectOnGivenLock(TestLock lock, Workers.Worker<?> worker, String call) {
+    private static void expectOnGivenLock(TestLock lock, Background<?> worker, String call) {
         if (!lock.isAwaiting(worker.thread())) {
             fail("%s waits, but not on a condition of the lock given to BoundedBuffer(capacity, lock) (it is %s): "
-                    + "make the conditions with lock.newCondition() on that lock", call, ThreadProbe.whereIs(worker.thread()));
+                    + "make the conditions with lock.newCondition() on that lock", call, Background.where(worker.thread()));
         }
     }
 
-    private static void expectParked(Workers.Worker<?> worker, String call) throws Exception {
-        ThreadProbe.until(() -> worker.isDone() || ThreadProbe.isParkedIn(worker.thread(), BoundedBuffer.class));
+    private static void expectParked(Background<?> worker, String call) throws Exception {
+        Background.until(() -> worker.isDone() || (Background.isWaiting(worker.thread()) && Background.isIn(worker.thread(), BoundedBuffer.class)));
         if (worker.isDone()) {
             Object returned = worker.result();
             fail("%s returned %s instead of waiting", call, returned);
         }
-        if (!ThreadProbe.isParked(worker.thread())) {
+        if (!Background.isWaiting(worker.thread())) {
             fail("%s does not park while it waits: '%s' is %s. Wait with condition.await() in a while loop; "
-                    + "do not spin or sleep.", call, worker.thread().getName(), ThreadProbe.whereIs(worker.thread()));
+                    + "do not spin or sleep.", call, worker.thread().getName(), Background.where(worker.thread()));
         }
     }
 
-    private static void expectWoken(Workers.Worker<?> worker, String call, String event, String hint) {
-        ThreadProbe.until(worker::isDone);
+    private static void expectWoken(Background<?> worker, String call, String event, String hint) {
+        Background.until(worker::isDone);
         if (!worker.isDone()) {
-            fail("%s is still waiting after %s (it is %s): %s", call, event, ThreadProbe.whereIs(worker.thread()), hint);
+            fail("%s is still waiting after %s (it is %s): %s", call, event, Background.where(worker.thread()), hint);
         }
     }
 
-    private static void expectStillWaitingAfterSpuriousWakeUp(TestLock lock, Workers.Worker<?> worker, String call)
+    private static void expectStillWaitingAfterSpuriousWakeUp(TestLock lock, Background<?> worker, String call)
             throws Exception {
         expectOnGivenLock(lock, worker, call);
         int before = lock.awaitCount();
         lock.wakeSpuriously();
-        ThreadProbe.until(() -> worker.isDone() || lock.awaitCount() > before && ThreadProbe.isParked(worker.thread()));
+        Background.until(() -> worker.isDone() || lock.awaitCount() > before && Background.isWaiting(worker.thread()));
         if (worker.isDone()) {
             Throwable failure = worker.failure();
             fail("after a spurious wake-up, %s %s although nothing changed: a wake-up alone proves nothing. "

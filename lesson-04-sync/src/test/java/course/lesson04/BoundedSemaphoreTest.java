@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
+import course.grading.Background;
 import course.grading.Points;
+import course.grading.TestLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Exercise 3 · A bounded semaphore")
 class BoundedSemaphoreTest {
-    private final Workers workers = new Workers();
+    private final Background.Group workers = new Background.Group();
 
     @AfterEach
     void stopWorkers() {
@@ -55,7 +57,7 @@ class BoundedSemaphoreTest {
         BoundedSemaphore semaphore = new BoundedSemaphore(1, lock);
         semaphore.acquire();
 
-        Workers.Worker<Object> waiter = workers.start("waiter", () -> {
+        Background<Object> waiter = workers.start("waiter", () -> {
             semaphore.acquire();
             return null;
         });
@@ -63,8 +65,8 @@ class BoundedSemaphoreTest {
 
         int before = lock.awaitCount();
         lock.wakeSpuriously();
-        ThreadProbe.until(() -> waiter.isDone() || lock.awaitCount() > before && lock.isAwaiting(waiter.thread())
-                && ThreadProbe.isParked(waiter.thread()));
+        Background.until(() -> waiter.isDone() || lock.awaitCount() > before && lock.isAwaiting(waiter.thread())
+                && Background.isWaiting(waiter.thread()));
         if (waiter.isDone()) {
             Throwable failure = waiter.failure();
             fail("after a spurious wake-up, acquire() %s although no permit was free (%s permits free now): a "
@@ -73,10 +75,10 @@ class BoundedSemaphoreTest {
         }
 
         semaphore.release();
-        ThreadProbe.until(waiter::isDone);
+        Background.until(waiter::isDone);
         if (!waiter.isDone()) {
             fail("release() did not wake the thread waiting in acquire() (it is %s): signal the condition after "
-                    + "giving the permit back", ThreadProbe.whereIs(waiter.thread()));
+                    + "giving the permit back", Background.where(waiter.thread()));
         }
         waiter.result();
         assertThat(semaphore.availablePermits()).as("free permits while the waiter holds the only one").isZero();
@@ -91,17 +93,17 @@ class BoundedSemaphoreTest {
         BoundedSemaphore semaphore = new BoundedSemaphore(1, lock);
         semaphore.acquire();
 
-        Workers.Worker<Object> waiter = workers.start("waiter", () -> {
+        Background<Object> waiter = workers.start("waiter", () -> {
             semaphore.acquire();
             return null;
         });
         expectParked(lock, waiter);
         waiter.thread().interrupt();
-        ThreadProbe.until(waiter::isDone);
+        Background.until(waiter::isDone);
         if (!waiter.isDone()) {
             fail("the waiting thread was interrupted but is still in acquire() (%s): wait with await(), which "
                     + "throws InterruptedException, and let it propagate (no awaitUninterruptibly, no catch-and-retry)",
-                    ThreadProbe.whereIs(waiter.thread()));
+                    Background.where(waiter.thread()));
         }
         Throwable thrown = waiter.failure();
         assertThat(thrown)
@@ -114,22 +116,22 @@ class BoundedSemaphoreTest {
         assertThat(semaphore.availablePermits()).as("free permits after the only holder released").isEqualTo(1);
     }
 
-    private static void expectParked(TestLock lock, Workers.Worker<?> waiter) throws Exception {
-        ThreadProbe.until(() -> waiter.isDone() || ThreadProbe.isParkedIn(waiter.thread(), BoundedSemaphore.class)
+    private static void expectParked(TestLock lock, Background<?> waiter) throws Exception {
+        Background.until(() -> waiter.isDone() || (Background.isWaiting(waiter.thread()) && Background.isIn(waiter.thread(), BoundedSemaphore.class))
                 && lock.isAwaiting(waiter.thread()));
         if (waiter.isDone()) {
             waiter.result();
             fail("acquire() returned although the only permit was taken: it must wait while no permit is free");
         }
-        if (!ThreadProbe.isParked(waiter.thread())) {
+        if (!Background.isWaiting(waiter.thread())) {
             fail("acquire() did not park while waiting for a permit: the thread is %s. Wait with "
                     + "condition.await() in a while loop; do not spin or sleep in a loop.",
-                    ThreadProbe.whereIs(waiter.thread()));
+                    Background.where(waiter.thread()));
         }
         if (!lock.isAwaiting(waiter.thread())) {
             fail("acquire() waits, but not on a condition of the lock given to BoundedSemaphore(permits, lock) "
                     + "(it is %s): make the condition with lock.newCondition() on that lock",
-                    ThreadProbe.whereIs(waiter.thread()));
+                    Background.where(waiter.thread()));
         }
     }
 

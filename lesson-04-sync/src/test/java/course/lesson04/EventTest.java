@@ -3,7 +3,9 @@ package course.lesson04;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import course.grading.Background;
 import course.grading.Points;
+import course.grading.TestLock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ class EventTest {
     /** Long enough never to run out in a passing test; the waiters are interrupted after each test. */
     private static final long PATIENT_MINUTES = 1;
 
-    private final Workers workers = new Workers();
+    private final Background.Group workers = new Background.Group();
 
     @AfterEach
     void stopWorkers() {
@@ -48,30 +50,30 @@ class EventTest {
     @DisplayName("waiters park (no spinning) and set() wakes every one of them")
     void setWakesEveryParkedWaiter() throws Exception {
         Event event = new Event();
-        List<Workers.Worker<Boolean>> waiters = new ArrayList<>();
+        List<Background<Boolean>> waiters = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             waiters.add(workers.start("waiter-" + i, () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES)));
         }
-        ThreadProbe.until(() -> waiters.stream().allMatch(w -> w.isDone() || ThreadProbe.isParkedIn(w.thread(), Event.class)));
-        for (Workers.Worker<Boolean> waiter : waiters) {
+        Background.until(() -> waiters.stream().allMatch(w -> w.isDone() || (Background.isWaiting(w.thread()) && Background.isIn(w.thread(), Event.class))));
+        for (Background<Boolean> waiter : waiters) {
             if (waiter.isDone()) {
                 Boolean early = waiter.result();
                 fail("await() returned %s before anybody called set(): it must wait while the event is clear", early);
             }
-            if (!ThreadProbe.isParked(waiter.thread())) {
+            if (!Background.isWaiting(waiter.thread())) {
                 fail("'%s' does not park while it waits: it is %s. Wait with condition.awaitNanos(), do not spin "
-                        + "or sleep in a loop.", waiter.thread().getName(), ThreadProbe.whereIs(waiter.thread()));
+                        + "or sleep in a loop.", waiter.thread().getName(), Background.where(waiter.thread()));
             }
         }
 
         event.set();
-        ThreadProbe.until(() -> waiters.stream().allMatch(Workers.Worker::isDone));
-        long woken = waiters.stream().filter(Workers.Worker::isDone).count();
+        Background.until(() -> waiters.stream().allMatch(Background::isDone));
+        long woken = waiters.stream().filter(Background::isDone).count();
         assertThat(woken)
                 .withFailMessage("set() woke only %d of 3 waiting threads: use signalAll(), not signal(), so every "
                         + "waiter sees the event", woken)
                 .isEqualTo(3);
-        for (Workers.Worker<Boolean> waiter : waiters) {
+        for (Background<Boolean> waiter : waiters) {
             assertThat(waiter.result()).as("await() of a waiter woken by set()").isTrue();
         }
     }
@@ -82,12 +84,12 @@ class EventTest {
     void spuriousWakeUpDoesNotEndTheWait() throws Exception {
         TestLock lock = new TestLock();
         Event event = new Event(lock);
-        Workers.Worker<Boolean> waiter = workers.start("waiter", () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES));
+        Background<Boolean> waiter = workers.start("waiter", () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES));
 
         expectWaiting(lock, waiter);
 
         lock.wakeSpuriously();
-        ThreadProbe.until(() -> waiter.isDone() || lock.awaitCount() >= 2 && ThreadProbe.isParked(waiter.thread()));
+        Background.until(() -> waiter.isDone() || lock.awaitCount() >= 2 && Background.isWaiting(waiter.thread()));
         if (waiter.isDone()) {
             fail("after a spurious wake-up, await() returned %s although set() was never called: "
                     + "wake-up alone proves nothing. Re-check the flag in a while loop around awaitNanos(), "
@@ -104,11 +106,11 @@ class EventTest {
     void deadlineHoldsAcrossWakeUps() throws Exception {
         TestLock lock = new TestLock();
         Event event = new Event(lock);
-        Workers.Worker<Boolean> waiter = workers.start("waiter", () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES));
+        Background<Boolean> waiter = workers.start("waiter", () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES));
         expectWaiting(lock, waiter);
         if (lock.timedWaits().isEmpty()) {
             fail("await(%d min) waits without a time limit (it is %s): wait with condition.awaitNanos(nanos), "
-                    + "so the wait ends when the time is up", PATIENT_MINUTES, ThreadProbe.whereIs(waiter.thread()));
+                    + "so the wait ends when the time is up", PATIENT_MINUTES, Background.where(waiter.thread()));
         }
 
         // The waiter is woken for no reason, and the wake-up takes a while (400 ms of real time pass
@@ -116,7 +118,7 @@ class EventTest {
         Duration passes = Duration.ofMillis(400);
         int before = lock.timedWaits().size();
         lock.wakeSpuriously(passes);
-        ThreadProbe.until(() -> waiter.isDone() || lock.timedWaits().size() > before && ThreadProbe.isParked(waiter.thread()));
+        Background.until(() -> waiter.isDone() || lock.timedWaits().size() > before && Background.isWaiting(waiter.thread()));
         if (waiter.isDone()) {
             fail("after a spurious wake-up, await() returned %s although set() was never called and time was "
                     + "left: re-check the flag in a while loop", waiter.result());
@@ -141,14 +143,14 @@ class EventTest {
     void interruptedWaiterThrows() throws Exception {
         TestLock lock = new TestLock();
         Event event = new Event(lock);
-        Workers.Worker<Boolean> waiter = workers.start("waiter", () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES));
+        Background<Boolean> waiter = workers.start("waiter", () -> event.await(PATIENT_MINUTES, TimeUnit.MINUTES));
         expectWaiting(lock, waiter);
 
         waiter.thread().interrupt();
-        ThreadProbe.until(waiter::isDone);
+        Background.until(waiter::isDone);
         if (!waiter.isDone()) {
             fail("the waiter was interrupted but is still in await() (%s): let awaitNanos() throw "
-                    + "InterruptedException out of await()", ThreadProbe.whereIs(waiter.thread()));
+                    + "InterruptedException out of await()", Background.where(waiter.thread()));
         }
         Throwable thrown = waiter.failure();
         assertThat(thrown)
@@ -163,15 +165,15 @@ class EventTest {
     }
 
     /** Waits until {@code waiter} is parked on a condition of {@code lock}; fails if it returned or waits elsewhere. */
-    private static void expectWaiting(TestLock lock, Workers.Worker<Boolean> waiter) throws Exception {
-        ThreadProbe.until(() -> waiter.isDone() || lock.isAwaiting(waiter.thread()) && ThreadProbe.isParked(waiter.thread()));
+    private static void expectWaiting(TestLock lock, Background<Boolean> waiter) throws Exception {
+        Background.until(() -> waiter.isDone() || lock.isAwaiting(waiter.thread()) && Background.isWaiting(waiter.thread()));
         if (waiter.isDone()) {
             fail("await() returned %s before anybody called set(): it must wait while the event is clear",
                     waiter.result());
         }
         if (!lock.isAwaiting(waiter.thread())) {
             fail("the waiter never awaited a condition of the lock given to Event(lock) (it is %s): build the "
-                    + "condition with lock.newCondition() on that lock, and wait on it", ThreadProbe.whereIs(waiter.thread()));
+                    + "condition with lock.newCondition() on that lock, and wait on it", Background.where(waiter.thread()));
         }
     }
 }

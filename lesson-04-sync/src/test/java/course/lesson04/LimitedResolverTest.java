@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Delays;
+import course.grading.Background;
 import course.grading.Points;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class LimitedResolverTest {
     private static final int LIMIT = 3;
     private static final int CALLERS = 8;
 
-    private final Workers workers = new Workers();
+    private final Background.Group workers = new Background.Group();
 
     @AfterEach
     void stopWorkers() {
@@ -39,22 +40,22 @@ class LimitedResolverTest {
         CountingSemaphore permits = new CountingSemaphore(LIMIT);
         LimitedResolver resolver = new LimitedResolver(dns, permits);
 
-        List<Workers.Worker<Boolean>> callers = new ArrayList<>();
+        List<Background<Boolean>> callers = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
             String domain = i % 2 == 0 ? "python" + i + ".org" : "python" + i + ".free";
             callers.add(workers.start("lookup-" + i, () -> resolver.isTaken(domain)));
         }
         // Settled: more than the limit got in (wrong), or the limit is reached and every other
         // caller is parked outside the resolver, or everyone has finished (or failed).
-        ThreadProbe.until(() -> dns.inside.size() > LIMIT
+        Background.until(() -> dns.inside.size() > LIMIT
                 || dns.inside.size() == LIMIT && callers.stream().allMatch(c -> c.isDone()
-                        || dns.inside.contains(c.thread()) || ThreadProbe.isParked(c.thread()))
-                || callers.stream().allMatch(Workers.Worker::isDone));
+                        || dns.inside.contains(c.thread()) || Background.isWaiting(c.thread()))
+                || callers.stream().allMatch(Background::isDone));
         int atOnce = dns.inside.size();
         int acquiredWhileInFlight = permits.acquires.get();
         dns.gate.countDown();
         List<Boolean> taken = new ArrayList<>();
-        for (Workers.Worker<Boolean> caller : callers) {
+        for (Background<Boolean> caller : callers) {
             taken.add(caller.result());
         }
 
@@ -122,8 +123,8 @@ class LimitedResolverTest {
         LimitedResolver resolver = new LimitedResolver(dns, permits);
         permits.acquire(); // someone else holds the only permit
 
-        Workers.Worker<Boolean> caller = workers.start("lookup", () -> resolver.isTaken("python.org"));
-        ThreadProbe.until(() -> caller.isDone() || ThreadProbe.isParked(caller.thread()));
+        Background<Boolean> caller = workers.start("lookup", () -> resolver.isTaken("python.org"));
+        Background.until(() -> caller.isDone() || Background.isWaiting(caller.thread()));
         if (caller.isDone()) {
             Throwable failure = caller.failure();
             if (failure instanceof UnsupportedOperationException notYet) {

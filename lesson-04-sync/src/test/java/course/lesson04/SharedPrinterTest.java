@@ -1,6 +1,7 @@
 package course.lesson04;
 
 import course.grading.Delays;
+import course.grading.Background;
 import course.grading.Points;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 @DisplayName("Exercise 2 · A shared printer that never tears a line")
 class SharedPrinterTest {
-    private final Workers workers = new Workers();
+    private final Background.Group workers = new Background.Group();
 
     @AfterEach
     void stopWorkers() {
@@ -43,17 +44,17 @@ class SharedPrinterTest {
         SharedPrinter printer = new SharedPrinter(sink);
         CountDownLatch firstMidLine = new CountDownLatch(1);
         Thread[] second = new Thread[1];
-        Workers.Worker<?>[] writers = new Workers.Worker<?>[2];
+        Background<?>[] writers = new Background<?>[2];
         boolean[] firstHeldALock = {false};
         // Pause printer-1 right after its first piece until printer-2 has either written a piece
         // (the line is torn) or is blocked on a lock printer-1 holds (the line is protected).
         sink.beforeWrite(fragment -> {
             Thread me = Thread.currentThread();
             if (me.getName().equals("printer-1") && firstMidLine.getCount() == 1 && sink.hasWritten(me)) {
-                firstHeldALock[0] = ThreadProbe.holdsAnyLock(me);
+                firstHeldALock[0] = Background.holdsAnyLock(me);
                 firstMidLine.countDown();
-                ThreadProbe.until(() -> second[0] != null && (sink.hasWritten(second[0])
-                        || !second[0].isAlive() || ThreadProbe.waitsForLockHeldBy(second[0], me)));
+                Background.until(() -> second[0] != null && (sink.hasWritten(second[0])
+                        || !second[0].isAlive() || Background.waitsForLockHeldBy(second[0], me)));
             }
         });
 
@@ -61,7 +62,7 @@ class SharedPrinterTest {
             printer.printLine(3, "*", 4, "=", 12);
             return null;
         });
-        ThreadProbe.until(() -> firstMidLine.getCount() == 0 || writers[0].isDone());
+        Background.until(() -> firstMidLine.getCount() == 0 || writers[0].isDone());
         if (firstMidLine.getCount() > 0) {
             writers[0].result();
             fail("printLine(3, \"*\", 4, \"=\", 12) wrote the whole line in one piece %s: write each part, "
@@ -109,7 +110,7 @@ class SharedPrinterTest {
         });
         SharedPrinter printer = new SharedPrinter(sink);
 
-        Workers.Worker<Object> first = workers.start("printer-1", () -> {
+        Background<Object> first = workers.start("printer-1", () -> {
             printer.printLine("this", "line", "fails");
             return null;
         });
@@ -121,14 +122,14 @@ class SharedPrinterTest {
                 .withFailMessage("printLine must let the sink's exception reach the caller; got %s", thrown)
                 .isSameAs(closed);
 
-        Workers.Worker<Object> second = workers.start("printer-2", () -> {
+        Background<Object> second = workers.start("printer-2", () -> {
             printer.printLine("next", "line");
             return null;
         });
-        ThreadProbe.until(() -> second.isDone() || ThreadProbe.isParkedIn(second.thread(), SharedPrinter.class));
+        Background.until(() -> second.isDone() || (Background.isWaiting(second.thread()) && Background.isIn(second.thread(), SharedPrinter.class)));
         if (!second.isDone()) {
             fail("printer-2 waits for ever in printLine (%s): printer-1's printLine threw and never released "
-                    + "the lock. Call unlock() in a finally block.", ThreadProbe.whereIs(second.thread()));
+                    + "the lock. Call unlock() in a finally block.", Background.where(second.thread()));
         }
         second.result();
         assertThat(sink.lines()).extracting(RecordingSink.Line::text).containsExactly("next line");
@@ -167,7 +168,7 @@ class SharedPrinterTest {
         MultiplicationTable.print(printer);
 
         List<RecordingSink.Line> lines = sink.lines();
-        if (lines.isEmpty() && !ThreadProbe.until(() -> !arrived.isEmpty())) {
+        if (lines.isEmpty() && !Background.until(() -> !arrived.isEmpty())) {
             fail("print() returned without printing a line: start() one thread per row");
         }
         assertThat(sink.writers())

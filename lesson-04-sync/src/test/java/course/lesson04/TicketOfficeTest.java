@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
+import course.grading.Background;
 import course.grading.Points;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Exercise 1 · A race condition at the box office")
 class TicketOfficeTest {
-    private final Workers workers = new Workers();
+    private final Background.Group workers = new Background.Group();
 
     @AfterEach
     void stopWorkers() {
@@ -61,12 +62,12 @@ class TicketOfficeTest {
         Throwable thrown = workers.start("buyer-3", office::tryBuy).failure();
         assertThat(thrown).withFailMessage("when Seats.setFree throws %s, tryBuy must let it reach the caller; got %s",
                 down, thrown).isSameAs(down);
-        Workers.Worker<Boolean> buyer4 = workers.start("buyer-4", office::tryBuy);
-        ThreadProbe.until(() -> buyer4.isDone() || ThreadProbe.isParkedIn(buyer4.thread(), TicketOffice.class));
+        Background<Boolean> buyer4 = workers.start("buyer-4", office::tryBuy);
+        Background.until(() -> buyer4.isDone() || (Background.isWaiting(buyer4.thread()) && Background.isIn(buyer4.thread(), TicketOffice.class)));
         if (!buyer4.isDone()) {
             fail("buyer-4 waits for ever in tryBuy (%s): buyer-3's tryBuy threw inside the critical section and "
                     + "never released the lock. Call unlock() in a finally block (or use synchronized).",
-                    ThreadProbe.whereIs(buyer4.thread()));
+                    Background.where(buyer4.thread()));
         }
         assertThat(buyer4.result()).as("buyer-4 after the failed sale, with 3 seats free").isTrue();
         assertThat(office.available()).as("seats left: the failed sale took none, buyer-4 took one").isEqualTo(2);
@@ -97,7 +98,7 @@ class TicketOfficeTest {
         public int free() {
             Thread me = Thread.currentThread();
             if (me == second && firstInWindow.getCount() == 0 && !readers.contains(me)) {
-                secondReadWithoutLock = !ThreadProbe.holdsAnyLock(me);
+                secondReadWithoutLock = !Background.holdsAnyLock(me);
             }
             readers.add(me);
             return free;
@@ -112,12 +113,12 @@ class TicketOfficeTest {
             }
             Thread me = Thread.currentThread();
             if (me == first && firstInWindow.getCount() > 0) {
-                firstHeldALock = ThreadProbe.holdsAnyLock(me);
+                firstHeldALock = Background.holdsAnyLock(me);
                 firstInWindow.countDown();
-                ThreadProbe.until(() -> {
+                Background.until(() -> {
                     Thread other = second;
                     return other != null && (readers.contains(other) || !other.isAlive()
-                            || ThreadProbe.isBlockedIn(other, TicketOffice.class));
+                            || ((Background.isWaiting(other) || Background.isTakingLock(other)) && Background.isIn(other, TicketOffice.class)));
                 });
             }
             free = seats;
@@ -145,18 +146,18 @@ class TicketOfficeTest {
         }
 
         /** buyer-1 goes into the window; then buyer-2 is sent in; returns what each got. */
-        boolean[] race(Workers workers, TicketOffice office) throws Exception {
-            Workers.Worker<Boolean> buyer1 = workers.start("buyer-1", () -> {
+        boolean[] race(Background.Group workers, TicketOffice office) throws Exception {
+            Background<Boolean> buyer1 = workers.start("buyer-1", () -> {
                 first = Thread.currentThread();
                 return office.tryBuy();
             });
-            ThreadProbe.until(() -> firstInWindow.getCount() == 0 || buyer1.isDone());
+            Background.until(() -> firstInWindow.getCount() == 0 || buyer1.isDone());
             if (firstInWindow.getCount() > 0) {
                 boolean got = buyer1.result();
                 fail("buyer-1's tryBuy() returned %s without writing the new count with Seats.setFree: every "
                         + "sale must read the count with seats.free() and write it back with seats.setFree()", got);
             }
-            Workers.Worker<Boolean> buyer2 = workers.start("buyer-2", () -> {
+            Background<Boolean> buyer2 = workers.start("buyer-2", () -> {
                 second = Thread.currentThread();
                 return office.tryBuy();
             });

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Delays;
+import course.grading.Background;
 import course.grading.Points;
+import course.grading.TestLock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The queue is built on a {@link SpyLock} the test owns: the test sees who waits in
+ * The queue is built on a {@link TestLock} the test owns: the test sees who waits in
  * {@code await()}, delivers spurious and stolen wake-ups, reads the deadline of every timed wait
  * (so a timeout restarted after a wake-up shows without measuring time), and makes a signal throw
  * inside a critical section.
@@ -30,7 +32,7 @@ class BoundedQueueTest {
     /** Long enough never to run out in a test that ends the wait another way. */
     private static final Duration LONG = Duration.ofMinutes(10);
 
-    private final SpyLock lock = new SpyLock();
+    private final TestLock lock = new TestLock();
     private final List<Background<?>> started = new ArrayList<>();
 
     @AfterEach
@@ -39,7 +41,7 @@ class BoundedQueueTest {
     }
 
     private <T> Background<T> call(String name, Callable<T> body) {
-        Background<T> b = Background.call(name, body);
+        Background<T> b = Background.start(name, body);
         started.add(b);
         return b;
     }
@@ -65,23 +67,23 @@ class BoundedQueueTest {
     }
 
     /** Requires the thread to wait properly in await() on a Condition of {@code lock}. */
-    private static void assertWaiting(Background<?> thread, SpyLock lock, String call, String whyItMustWait) {
-        switch (thread.awaitAwaitingOn(lock)) {
-            case PARKED -> { }
-            case FINISHED -> {
+    private static void assertWaiting(Background<?> thread, TestLock lock, String call, String whyItMustWait) {
+        switch (thread.watch(() -> true, lock::isAwaiting)) {
+            case WAITING -> { }
+            case RETURNED -> {
                 Throwable t = thread.failure();
                 fail(call + " " + (t == null ? "returned " + thread.get("") : "threw " + t) + " although " + whyItMustWait);
             }
-            case POLLING -> fail(call + " polls instead of waiting: thread '" + thread.thread().getName() + "' is "
-                    + thread.where() + ", not in await() on a Condition of the queue's lock. A loop around "
+            case SLEEPING -> fail(call + " polls instead of waiting: thread '" + thread.thread().getName() + "' is "
+                    + Background.where(thread.thread()) + ", not in await() on a Condition of the queue's lock. A loop around "
                     + "Thread.sleep() keeps checking; wait on a Condition until another thread signals it");
-            case SPINNING -> fail(call + " is busy-waiting or waiting on the wrong lock: thread '"
-                    + thread.thread().getName() + "' is " + thread.where() + " and never waited in await() on a "
+            case NEITHER -> fail(call + " is busy-waiting or waiting on the wrong lock: thread '"
+                    + thread.thread().getName() + "' is " + Background.where(thread.thread()) + " and never waited in await() on a "
                     + "Condition of the ReentrantLock the queue received (lock.newCondition())");
         }
     }
 
-    private static void assertLockFree(SpyLock lock, String after) {
+    private static void assertLockFree(TestLock lock, String after) {
         assertThat(lock.isLocked())
                 .withFailMessage("the queue's lock is still held after " + after + ": code after the exception was "
                         + "skipped, unlock() too — put unlock() in a finally block")
@@ -97,7 +99,7 @@ class BoundedQueueTest {
 
     /** What a producer call on a closed (and full) queue threw; fails if it waited instead. */
     private static Throwable rejection(Background<?> producer, String call) {
-        if (producer.awaitParkedOrDone() != Background.Seen.FINISHED) {
+        if (producer.watch(() -> true, t -> Background.isWaiting(t) || Background.isSleeping(t)) != Background.Seen.RETURNED) {
             fail(call + " on a closed (and full) queue waited for room instead of throwing IllegalStateException: "
                     + "check the closed flag before waiting, and in the while loop's condition");
         }
@@ -161,7 +163,7 @@ class BoundedQueueTest {
         Background<Void> producer = producer(queue, "b");
         assertWaiting(producer, lock, "put()", "the queue was full (capacity 1)");
 
-        lock.wakeEveryone();
+        lock.wakeSpuriously();
         assertWaiting(producer, lock, "after a wake-up with the queue still full, put()",
                 "nothing had changed (a spurious wake-up). An 'if' checks the state only once: write "
                         + "while (size == capacity && !closed) notFull.await(); — the capacity is now exceeded (size "
@@ -185,7 +187,7 @@ class BoundedQueueTest {
 
         Background<Optional<String>> consumer = call("consumer", queue::take);
         assertWaiting(consumer, lock, "take()", "the queue was empty and open");
-        lock.wakeEveryone();
+        lock.wakeSpuriously();
         assertWaiting(consumer, lock, "after a wake-up with the queue still empty, take()",
                 "nothing had changed (a spurious wake-up). An 'if' checks the state only once: write "
                         + "while (items.isEmpty() && !closed) notEmpty.await();");
@@ -249,7 +251,7 @@ class BoundedQueueTest {
         long before = System.nanoTime();
         Background<Boolean> offer = offerer(queue, "b", LONG);
         assertWaiting(offer, lock, "offer() with a timeout of 10 minutes", "the queue was full");
-        List<SpyLock.TimedWait> waits = lock.timedWaitsOf(offer.thread());
+        List<TestLock.TimedWait> waits = lock.timedWaitsOf(offer.thread());
         assertThat(waits)
                 .withFailMessage("offer() waits without a timeout: it called await() on a full queue, so it could "
                         + "never give up. Wait with awaitNanos(nanos) (or await(time, unit)), the time left of its timeout")
@@ -263,11 +265,11 @@ class BoundedQueueTest {
 
         Duration gap = Duration.ofSeconds(1);
         letTheClockAdvance(gap);
-        lock.wakeEveryone();
+        lock.wakeSpuriously();
         assertWaiting(offer, lock, "after a wake-up with the queue still full, offer()", "its timeout had not run out "
                 + "and the queue was still full (a spurious wake-up): re-check in a while loop and wait again "
                 + "for the time that is left");
-        List<SpyLock.TimedWait> after = lock.timedWaitsOf(offer.thread());
+        List<TestLock.TimedWait> after = lock.timedWaitsOf(offer.thread());
         assertThat(after.size())
                 .withFailMessage("offer() went back to waiting without a timeout after a wake-up: wait again with "
                         + "awaitNanos(the time left), or it can never give up")
@@ -298,14 +300,13 @@ class BoundedQueueTest {
 
         lock.failNextSignal();
         Throwable closeFailure = catchThrowable(queue::close);
-        if (!lock.signalFailureArmed()) {
+        if (!lock.disarm()) {
             assertThat(closeFailure)
                     .withFailMessage("the Condition's signalAll() threw inside close(), but close() %s: let it propagate",
                             closeFailure == null ? "returned normally" : "threw " + closeFailure)
-                    .isInstanceOf(SpyLock.InjectedFailure.class);
+                    .isInstanceOf(TestLock.InjectedFailure.class);
             assertLockFree(lock, "close() threw (the test made signalAll() throw inside close())");
         }
-        lock.disarm();
         queue.close();
 
         assertClosedRejection(rejection(producer(queue, "c"), "put()"), "put()");
@@ -349,7 +350,7 @@ class BoundedQueueTest {
         assertThat(first.get(stuck)).as("take() of a consumer woken by close()").isEmpty();
         assertThat(second.get(stuck)).as("take() of a second consumer woken by close()").isEmpty();
 
-        SpyLock fullLock = new SpyLock();
+        TestLock fullLock = new TestLock();
         BoundedQueue<String> full = new BoundedQueue<>(1, fullLock);
         putNow(full, "a");
         Background<Void> putter = producer(full, "b");
@@ -383,18 +384,18 @@ class BoundedQueueTest {
         BoundedQueue<String> queue = new BoundedQueue<>(1, lock);
         Background<Optional<String>> consumer = call("consumer", queue::take);
         assertWaiting(consumer, lock, "take()", "the queue was empty");
-        interruptAndExpect(consumer, "take()");
+        consumer.interruptAndExpect("take()");
         assertLockFree(lock, "take() was interrupted");
 
         putNow(queue, "a");
         Background<Void> producer = producer(queue, "b");
         assertWaiting(producer, lock, "put()", "the queue was full");
-        interruptAndExpect(producer, "put()");
+        producer.interruptAndExpect("put()");
         assertLockFree(lock, "put() was interrupted");
 
         Background<Boolean> offer = offerer(queue, "c", LONG);
         assertWaiting(offer, lock, "offer()", "the queue was full");
-        interruptAndExpect(offer, "offer()");
+        offer.interruptAndExpect("offer()");
         assertLockFree(lock, "offer() was interrupted");
 
         assertThat(queue.size()).as("size() after interrupted put() and offer() on a full queue of capacity 1").isEqualTo(1);
@@ -402,21 +403,6 @@ class BoundedQueueTest {
         assertThat(queue.size()).as("size() after taking the only item").isZero();
     }
 
-    private static void interruptAndExpect(Background<?> b, String call) {
-        b.thread().interrupt();
-        try {
-            b.thread().join(Delays.THREAD_EXIT);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-        assertThat(b.isDone())
-                .withFailMessage("%s kept waiting after its thread was interrupted: do not catch and ignore "
-                        + "InterruptedException, let it propagate (%s declares it)", call, call)
-                .isTrue();
-        assertThat(b.failure())
-                .withFailMessage("an interrupted %s ended with %s, expected InterruptedException", call, b.failure())
-                .isInstanceOf(InterruptedException.class);
-    }
 
     @Test
     @Points(1)

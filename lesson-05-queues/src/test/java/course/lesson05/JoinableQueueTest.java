@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Delays;
+import course.grading.Background;
 import course.grading.Points;
+import course.grading.TestLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The queue is built on a {@link SpyLock} the test owns. That lets the test see whether a thread
+ * The queue is built on a {@link TestLock} the test owns. That lets the test see whether a thread
  * really waits in {@code await()} (not spinning, not sleeping in a loop), wake it up without a
  * reason (a spurious wake-up), take away the state it was woken for before it gets the lock back
  * (a stolen wake-up), and make a signal throw inside a critical section.
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Exercise 1 · A joinable queue: taskDone() and join()")
 class JoinableQueueTest {
 
-    private final SpyLock lock = new SpyLock();
+    private final TestLock lock = new TestLock();
     private final JoinableQueue<String> queue = new JoinableQueue<>(lock);
     private final List<Background<?>> started = new ArrayList<>();
 
@@ -39,43 +41,43 @@ class JoinableQueueTest {
     }
 
     private Background<String> consumer(String name) {
-        Background<String> b = Background.call(name, queue::take);
+        Background<String> b = Background.start(name, queue::take);
         started.add(b);
         return b;
     }
 
     /** Asserts that a thread in join() waits properly: in await() on a Condition of the queue's lock. */
     private void assertStillJoining(Background<Void> joiner, String whyItMustWait) {
-        switch (joiner.awaitAwaitingOn(lock)) {
-            case PARKED -> { }
-            case FINISHED -> {
-                joiner.rethrowFailure();
+        switch (joiner.watch(() -> true, lock::isAwaiting)) {
+            case WAITING -> { }
+            case RETURNED -> {
+                joiner.get("");
                 fail("join() returned although " + whyItMustWait
                         + ": join() must wait while unfinished tasks > 0 (count put() minus taskDone(), not the queue's size)");
             }
-            case POLLING -> fail("join() polls instead of waiting: thread '" + joiner.thread().getName() + "' is "
-                    + joiner.where() + ", not in await() on a Condition of the queue's lock. A loop around "
+            case SLEEPING -> fail("join() polls instead of waiting: thread '" + joiner.thread().getName() + "' is "
+                    + Background.where(joiner.thread()) + ", not in await() on a Condition of the queue's lock. A loop around "
                     + "Thread.sleep() (or a timed wait) checks the count again and again; wait on an 'all done' "
                     + "Condition until taskDone() signals it");
-            case SPINNING -> fail("join() is busy-waiting or waiting on the wrong lock: thread '" + joiner.thread().getName()
-                    + "' is " + joiner.where() + " and never waited in await() on a Condition of the ReentrantLock "
+            case NEITHER -> fail("join() is busy-waiting or waiting on the wrong lock: thread '" + joiner.thread().getName()
+                    + "' is " + Background.where(joiner.thread()) + " and never waited in await() on a Condition of the ReentrantLock "
                     + "the queue received. Wait on a Condition made from that lock (lock.newCondition()), in a while loop");
         }
     }
 
     /** Asserts that a thread in take() on an empty queue waits properly. */
     private void assertStillTaking(Background<String> consumer, String whyItMustWait) {
-        switch (consumer.awaitAwaitingOn(lock)) {
-            case PARKED -> { }
-            case FINISHED -> {
+        switch (consumer.watch(() -> true, lock::isAwaiting)) {
+            case WAITING -> { }
+            case RETURNED -> {
                 Throwable t = consumer.failure();
                 fail("take() " + (t == null ? "returned " + consumer.get("") : "threw " + t) + " although "
                         + whyItMustWait + ": take() must wait while the queue is empty");
             }
-            case POLLING -> fail("take() polls instead of waiting: thread '" + consumer.thread().getName() + "' is "
-                    + consumer.where() + ". Wait on a 'not empty' Condition until put() signals it");
-            case SPINNING -> fail("take() on an empty queue is busy-waiting or waiting on the wrong lock: thread '"
-                    + consumer.thread().getName() + "' is " + consumer.where() + ". Wait on a Condition made "
+            case SLEEPING -> fail("take() polls instead of waiting: thread '" + consumer.thread().getName() + "' is "
+                    + Background.where(consumer.thread()) + ". Wait on a 'not empty' Condition until put() signals it");
+            case NEITHER -> fail("take() on an empty queue is busy-waiting or waiting on the wrong lock: thread '"
+                    + consumer.thread().getName() + "' is " + Background.where(consumer.thread()) + ". Wait on a Condition made "
                     + "from the ReentrantLock the queue received");
         }
     }
@@ -178,8 +180,10 @@ class JoinableQueueTest {
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
-            joiner.rethrowFailure();
-            returned += joiner.isDone() ? 1 : 0;
+            if (joiner.isDone()) {
+                joiner.get("");
+                returned++;
+            }
         }
         assertThat(returned)
                 .withFailMessage(returned == 1
@@ -200,9 +204,9 @@ class JoinableQueueTest {
         assertStillJoining(joiner, "the only item was not marked done yet");
 
         // 1. A spurious wake-up: nothing changed, the count is still 1.
-        lock.wakeEveryone();
-        if (joiner.awaitAwaitingOn(lock) == Background.Seen.FINISHED) {
-            joiner.rethrowFailure();
+        lock.wakeSpuriously();
+        if (joiner.watch(() -> true, lock::isAwaiting) == Background.Seen.RETURNED) {
+            joiner.get("");
             fail("join() returned after a wake-up although 1 task was still unfinished: an 'if' checks the count "
                     + "only once. Write while (unfinished > 0) allDone.await(); await() may return without a signal "
                     + "(a spurious wake-up)");
@@ -217,8 +221,8 @@ class JoinableQueueTest {
         } finally {
             lock.unlock();
         }
-        if (joiner.awaitAwaitingOn(lock) == Background.Seen.FINISHED) {
-            joiner.rethrowFailure();
+        if (joiner.watch(() -> true, lock::isAwaiting) == Background.Seen.RETURNED) {
+            joiner.get("");
             fail("join() returned although 1 task was unfinished when it got the lock back: it was signalled when "
                     + "the count reached 0, but another thread put an item before it re-checked. An 'if' trusts the "
                     + "signal; write while (unfinished > 0) allDone.await(); and check the state after every wake-up");
@@ -237,7 +241,7 @@ class JoinableQueueTest {
         Background<String> consumer = consumer("consumer");
         assertStillTaking(consumer, "nothing was put");
 
-        lock.wakeEveryone();
+        lock.wakeSpuriously();
         assertStillTaking(consumer, "it was woken while the queue was still empty (a spurious wake-up). An 'if' "
                 + "checks the state only once; write while (items.isEmpty()) notEmpty.await();");
 
@@ -353,16 +357,14 @@ class JoinableQueueTest {
     void interruptsAndFailuresLeaveTheLockFree() throws InterruptedException {
         Background<String> consumer = consumer("consumer");
         assertStillTaking(consumer, "nothing was put");
-        consumer.thread().interrupt();
-        assertInterrupted(consumer, "take()");
+        consumer.interruptAndExpect("take()");
         assertLockFree("take() was interrupted");
 
         queue.put("a");
         queue.take();
         Background<Void> joiner = joiner("joiner");
         assertStillJoining(joiner, "the only item was not marked done yet");
-        joiner.thread().interrupt();
-        assertInterrupted(joiner, "join()");
+        joiner.interruptAndExpect("join()");
         assertLockFree("join() was interrupted");
         assertThat(queue.unfinishedTasks())
                 .withFailMessage("unfinishedTasks() is %d after an interrupted join(), expected 1: an interrupted "
@@ -373,7 +375,7 @@ class JoinableQueueTest {
         assertStillTaking(waiting, "the queue was empty");
         lock.failNextSignal();
         Throwable thrown = catchThrowable(() -> queue.put("b"));
-        boolean signalled = !lock.signalFailureArmed();
+        boolean signalled = !lock.disarm();
         assertThat(signalled)
                 .withFailMessage("put() did not signal a Condition although a consumer was waiting in take(): "
                         + "signal the 'not empty' Condition in put()")
@@ -381,30 +383,16 @@ class JoinableQueueTest {
         assertThat(thrown)
                 .withFailMessage("the Condition's signal() threw inside put(), but put() %s: let it propagate",
                         thrown == null ? "returned normally" : "threw " + thrown)
-                .isInstanceOf(SpyLock.InjectedFailure.class);
+                .isInstanceOf(TestLock.InjectedFailure.class);
         assertLockFree("put() threw (the test made signal() throw inside put())");
     }
 
-    private static void assertInterrupted(Background<?> b, String call) {
-        try {
-            b.thread().join(Delays.THREAD_EXIT);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-        assertThat(b.isDone())
-                .withFailMessage("%s kept waiting after its thread was interrupted: do not catch and ignore "
-                        + "InterruptedException, let it propagate (%s declares it)", call, call)
-                .isTrue();
-        assertThat(b.failure())
-                .withFailMessage("an interrupted %s ended with %s, expected InterruptedException", call, b.failure())
-                .isInstanceOf(InterruptedException.class);
-    }
 
     @Test
     @Points(1)
     @DisplayName("four workers and a producer: join() returns once every item has been processed exactly once")
     void workersProcessEveryItemBeforeJoinReturns() {
-        JoinableQueue<Integer> jobs = new JoinableQueue<>(new SpyLock());
+        JoinableQueue<Integer> jobs = new JoinableQueue<>(new TestLock());
         Set<Integer> processed = ConcurrentHashMap.newKeySet();
         List<Background<Void>> workers = new ArrayList<>();
         int items = 2_000;

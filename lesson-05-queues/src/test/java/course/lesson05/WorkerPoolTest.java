@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import course.grading.Delays;
+import course.grading.Background;
 import course.grading.Points;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -376,15 +377,15 @@ class WorkerPoolTest {
             doneAtClose.set(done.get());
         });
         try {
-            switch (closer.awaitParkedOrDone()) {
-                case PARKED -> { }
-                case FINISHED -> {
-                    closer.rethrowFailure();
+            switch (closer.watch(() -> true, WorkerPoolTest::isParked)) {
+                case WAITING -> { }
+                case RETURNED -> {
+                    closer.get("");
                     fail("close() returned while " + (2 - doneAtClose.get()) + " of 2 jobs were still running: "
                             + "close() must wait until every worker has ended (shutdown() alone only queues the pills), "
                             + "like ExecutorService.close()");
                 }
-                case SPINNING, POLLING -> fail("close() is busy-waiting (thread 'closer' stayed RUNNABLE): wait with "
+                case NEITHER, SLEEPING -> fail("close() is busy-waiting (thread 'closer' stayed RUNNABLE): wait with "
                         + "awaitTermination()/Thread.join()");
             }
 
@@ -393,7 +394,7 @@ class WorkerPoolTest {
                 await().atMost(Delays.CEILING).pollInterval(Duration.ofMillis(2)).until(() -> closer.isDone()
                         || (!closer.thread().isInterrupted() && isParked(closer.thread())));
             } catch (ConditionTimeoutException e) {
-                fail("close() spins after its thread was interrupted (thread 'closer' is " + closer.where() + "): "
+                fail("close() spins after its thread was interrupted (thread 'closer' is " + Background.where(closer.thread()) + "): "
                         + "if you set the interrupt again inside the waiting loop, every wait throws at once. Remember "
                         + "that it happened, keep waiting, and call Thread.currentThread().interrupt() after the loop");
             }
@@ -444,7 +445,7 @@ class WorkerPoolTest {
         p.submit(1);
         p.shutdown();
 
-        Background<Boolean> shortWait = Background.call("awaits", () -> p.awaitTermination(Duration.ofMillis(50)));
+        Background<Boolean> shortWait = Background.start("awaits", () -> p.awaitTermination(Duration.ofMillis(50)));
         Boolean ended = shortWait.get("awaitTermination(50 ms) was still waiting " + Delays.CEILING.toSeconds()
                 + " s later while a job kept its worker busy: wait at most the timeout (Thread.join(Duration)), then "
                 + "return false");
@@ -452,10 +453,10 @@ class WorkerPoolTest {
                 .withFailMessage("awaitTermination() returned true while a worker was still running a job")
                 .isFalse();
 
-        Background<Boolean> longWait = Background.call("awaits", () -> p.awaitTermination(Duration.ofMinutes(10)));
+        Background<Boolean> longWait = Background.start("awaits", () -> p.awaitTermination(Duration.ofMinutes(10)));
         try {
-            if (longWait.awaitParkedOrDone() == Background.Seen.FINISHED) {
-                longWait.rethrowFailure();
+            if (longWait.watch(() -> true, WorkerPoolTest::isParked) == Background.Seen.RETURNED) {
+                longWait.get("");
                 fail("awaitTermination(10 minutes) returned " + longWait.get("") + " while a worker was still running a job");
             }
             longWait.thread().interrupt();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class LazyTest {
     @DisplayName("runs the supplier exactly once when eight threads race to the first get()")
     void exactlyOnceUnderARace() throws Exception {
         Set<Thread> entered = ConcurrentHashMap.newKeySet();
-        List<Worker> others = new ArrayList<>();
+        List<Background<Void>> others = new ArrayList<>();
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch othersStarted = new CountDownLatch(1);
         AtomicReference<Thread> firstThread = new AtomicReference<>();
@@ -76,32 +77,34 @@ class LazyTest {
                         .pollDelay(Duration.ZERO)
                         .pollInterval(Duration.ofMillis(1))
                         .until(() -> othersStarted.getCount() == 0 && others.stream().allMatch(w ->
-                                w.finished() || entered.contains(w.thread) || w.waitingIn(Lazy.class)));
+                                w.isDone() || entered.contains(w.thread()) || isStuckIn(w.thread(), Lazy.class)));
             }
             return new Registry(call);
         });
 
         AtomicReferenceArray<Registry> results = new AtomicReferenceArray<>(RACERS);
-        Worker first = Worker.start("racer-0", () -> {
+        Background<Void> first = Background.run("racer-0", () -> {
             firstThread.set(Thread.currentThread());
             results.set(0, lazy.get());
         });
         await().atMost(Delays.CEILING)
                 .pollInSameThread()
                 .pollInterval(Duration.ofMillis(1))
-                .until(() -> calls.get() > 0 || first.finished());
+                .until(() -> calls.get() > 0 || first.isDone());
         if (calls.get() == 0) {
-            first.rethrow();
+            if (first.isDone()) {
+                first.get("");
+            }
             fail("the first get() returned without calling the supplier");
         }
         for (int i = 1; i < RACERS; i++) {
             int slot = i;
-            others.add(Worker.start("racer-" + i, () -> results.set(slot, lazy.get())));
+            others.add(Background.run("racer-" + i, () -> results.set(slot, lazy.get())));
         }
         othersStarted.countDown();
 
         first.join("the first get(), inside the supplier until the others waited");
-        for (Worker other : others) {
+        for (Background<Void> other : others) {
             other.join("a racing get()");
         }
 
@@ -147,7 +150,7 @@ class LazyTest {
                 .isInstanceOf(SupplierFailed.class);
 
         AtomicReference<Registry> fromOther = new AtomicReference<>();
-        Worker other = Worker.start("second get()", () -> fromOther.set(lazy.get()));
+        Background<Void> other = Background.run("second get()", () -> fromOther.set(lazy.get()));
         try {
             other.join("a get() on another thread after the supplier threw: a failed creation must leave nothing "
                     + "behind (no lock still held: release it in a finally block)");
@@ -155,8 +158,6 @@ class LazyTest {
             throw new AssertionError("the second get() threw " + e + " after the first supplier call failed: a failed "
                     + "creation must leave nothing behind (no flag saying 'created', no lock still held), so that "
                     + "the next get() calls the supplier again", e);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
         }
         Registry second = fromOther.get();
         assertThat(second)
@@ -175,16 +176,16 @@ class LazyTest {
         Lazy<Registry> lazy = new Lazy<>(() -> new Registry(1));
         Registry created = lazy.get();
 
-        Worker reader;
+        Background<Void> reader;
         String stuck = null;
         synchronized (lazy) {
-            reader = Worker.start("reads the existing value", lazy::get);
+            reader = Background.run("reads the existing value", lazy::get);
             await().atMost(Delays.CEILING)
                     .pollInSameThread()
                     .pollInterval(Duration.ofMillis(1))
-                    .until(() -> reader.finished() || reader.thread.getState() == Thread.State.BLOCKED);
-            if (!reader.finished()) {
-                stuck = reader.where();
+                    .until(() -> reader.isDone() || reader.thread().getState() == Thread.State.BLOCKED);
+            if (!reader.isDone()) {
+                stuck = Background.where(reader.thread());
             }
         }
         reader.join("get() after the value existed");
@@ -194,5 +195,11 @@ class LazyTest {
                     + "only while it is null (double-checked locking).", stuck);
         }
         assertThat(lazy.get()).isSameAs(created);
+    }
+
+    /** Whether {@code thread} waits (for a lock or otherwise) somewhere inside {@code type}. */
+    private static boolean isStuckIn(Thread thread, Class<?> type) {
+        return (Background.isWaiting(thread) || Background.isSleeping(thread) || Background.isTakingLock(thread))
+                && Background.isIn(thread, type);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class RefCounterTest {
                 .isInstanceOf(WindowFailed.class);
 
         AtomicLong seenByOther = new AtomicLong(Long.MIN_VALUE);
-        Worker other = Worker.start("other", () -> seenByOther.set(counter.retain()));
+        Background<Void> other = Background.run("other", () -> seenByOther.set(counter.retain()));
         other.join("another thread's retain() after an update that threw: is the lock still held? Release it in a "
                 + "finally block (synchronized does that for you)");
         assertThat(seenByOther.get())
@@ -99,7 +100,7 @@ class RefCounterTest {
      */
     private Race race(long initial, ToLongFunction<RefCounter> second) throws Exception {
         AtomicReference<Thread> threadA = new AtomicReference<>();
-        AtomicReference<Worker> workerB = new AtomicReference<>();
+        AtomicReference<Background<Void>> workerB = new AtomicReference<>();
         AtomicBoolean paused = new AtomicBoolean();
         AtomicLong readByA = new AtomicLong(Long.MIN_VALUE);
         AtomicLong lastReadByA = new AtomicLong(Long.MIN_VALUE);
@@ -117,27 +118,29 @@ class RefCounterTest {
                         .pollDelay(Duration.ZERO)
                         .pollInterval(Duration.ofMillis(1))
                         .until(() -> {
-                            Worker b = workerB.get();
-                            return b != null && (b.finished() || b.waitingIn(RefCounter.class));
+                            Background<Void> b = workerB.get();
+                            return b != null && (b.isDone() || isStuckIn(b.thread(), RefCounter.class));
                         });
             }
         };
         RefCounter counter = new RefCounter(initial, window);
 
-        Worker a = Worker.start("A", () -> {
+        Background<Void> a = Background.run("A", () -> {
             threadA.set(Thread.currentThread());
             returnedToA.set(counter.retain());
         });
         await().atMost(Delays.CEILING)
                 .pollInSameThread()
                 .pollInterval(Duration.ofMillis(1))
-                .until(() -> paused.get() || a.finished());
+                .until(() -> paused.get() || a.isDone());
         if (!paused.get()) {
-            a.rethrow();
+            if (a.isDone()) {
+                a.get("");
+            }
             fail("retain() returned without calling window.afterRead(read) between reading and writing the count: "
                     + "keep that call in place, the test uses it to pause a thread inside the read-modify-write");
         }
-        Worker b = Worker.start("B", () -> second.applyAsLong(counter));
+        Background<Void> b = Background.run("B", () -> second.applyAsLong(counter));
         workerB.set(b);
 
         a.join("A's retain(), paused in the race window until B finished or waited");
@@ -150,5 +153,11 @@ class RefCounterTest {
                     returnedToA.get(), lastReadByA.get());
         }
         return new Race(counter.count(), readByA.get());
+    }
+
+    /** Whether {@code thread} waits (for a lock or otherwise) somewhere inside {@code type}. */
+    private static boolean isStuckIn(Thread thread, Class<?> type) {
+        return (Background.isWaiting(thread) || Background.isSleeping(thread) || Background.isTakingLock(thread))
+                && Background.isIn(thread, type);
     }
 }

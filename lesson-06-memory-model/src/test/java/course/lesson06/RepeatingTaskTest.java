@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import java.nio.charset.StandardCharsets;
@@ -93,27 +94,29 @@ class RepeatingTaskTest {
             Thread.onSpinWait();
         });
 
-        Worker worker = Worker.start("repeating-task", task::run);
+        Background<Void> worker = Background.run("repeating-task", task::run);
         await().atMost(Delays.CEILING)
                 .pollInSameThread()
                 .pollInterval(Duration.ofMillis(1))
-                .until(() -> running.getCount() == 0 || worker.finished());
+                .until(() -> running.getCount() == 0 || worker.isDone());
         if (running.getCount() != 0) {
             worker.join("run()");
             fail("run() returned after only %d step(s) although nobody called stop(): it must repeat the step "
                     + "in a loop until stop() is called", steps.get());
         }
         task.stop();
-        worker.thread.join(Delays.CEILING);
-        boolean ignoredStop = worker.thread.isAlive();
+        worker.thread().join(Delays.CEILING);
+        boolean ignoredStop = worker.thread().isAlive();
         abort.set(true);
-        worker.thread.join(Delays.CEILING);
+        worker.thread().join(Delays.CEILING);
         if (ignoredStop) {
             fail("the worker was still running %d s after stop() was called from another thread (%d steps so far): "
                     + "run() must check the flag before every step, and the flag's write must be visible to the "
                     + "worker (volatile, an AtomicBoolean, or a lock)", Delays.CEILING.toSeconds(), steps.get());
         }
-        worker.rethrow();
+        if (worker.isDone()) {
+            worker.get("");
+        }
         assertThat(steps.get()).as("steps that ran before stop()").isGreaterThanOrEqualTo(3);
     }
 

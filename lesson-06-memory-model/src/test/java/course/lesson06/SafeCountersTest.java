@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import java.time.Duration;
@@ -46,13 +47,13 @@ class SafeCountersTest {
         Counter counter = factory.get();
         String name = counter.getClass().getSimpleName();
         CyclicBarrier start = new CyclicBarrier(2);
-        Worker adder = Worker.start("add", () -> {
+        Background<Void> adder = Background.run("add", () -> {
             start.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
             for (int i = 0; i < STEPS; i++) {
                 counter.increment();
             }
         });
-        Worker subtractor = Worker.start("sub", () -> {
+        Background<Void> subtractor = Background.run("sub", () -> {
             start.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
             for (int i = 0; i < STEPS; i++) {
                 counter.decrement();
@@ -124,15 +125,17 @@ class SafeCountersTest {
     /** Holds the counter's monitor and requires {@code action} on another thread to wait for it. */
     private static void mustWaitForLock(Counter counter, String method, Consumer<Counter> action, String otherwise)
             throws Exception {
-        Worker worker;
+        Background<Void> worker;
         synchronized (counter) {
-            worker = Worker.start("calls " + method, () -> action.accept(counter));
+            worker = Background.run("calls " + method, () -> action.accept(counter));
             await().atMost(Delays.CEILING)
                     .pollInSameThread()
                     .pollInterval(Duration.ofMillis(1))
-                    .until(() -> worker.finished() || worker.thread.getState() == Thread.State.BLOCKED);
-            if (worker.finished()) {
-                worker.rethrow();
+                    .until(() -> worker.isDone() || worker.thread().getState() == Thread.State.BLOCKED);
+            if (worker.isDone()) {
+                if (worker.isDone()) {
+                    worker.get("");
+                }
                 fail("LockedCounter.%s finished while another thread held the counter's lock: %s", method, otherwise);
             }
         }
@@ -141,16 +144,16 @@ class SafeCountersTest {
 
     /** Holds the counter's monitor and requires increment() on another thread to finish anyway. */
     private static void mustNotWaitForLock(Counter counter, String name, String why) throws Exception {
-        Worker worker;
+        Background<Void> worker;
         String stuck = null;
         synchronized (counter) {
-            worker = Worker.start("calls increment()", counter::increment);
+            worker = Background.run("calls increment()", counter::increment);
             await().atMost(Delays.CEILING)
                     .pollInSameThread()
                     .pollInterval(Duration.ofMillis(1))
-                    .until(() -> worker.finished() || worker.thread.getState() == Thread.State.BLOCKED);
-            if (!worker.finished()) {
-                stuck = worker.where();
+                    .until(() -> worker.isDone() || worker.thread().getState() == Thread.State.BLOCKED);
+            if (!worker.isDone()) {
+                stuck = Background.where(worker.thread());
             }
         }
         worker.join(name + ".increment()");

@@ -2,6 +2,7 @@ package course.lesson07;
 
 import course.grading.Delays;
 
+import java.time.Duration;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -18,6 +19,11 @@ final class Deadline {
 
     long remainingNanos() {
         return Math.max(0, end - System.nanoTime());
+    }
+
+    /** What is left, as a Duration. */
+    Duration remaining() {
+        return Duration.ofNanos(remainingNanos());
     }
 
     /** Waits for the latch until the deadline; {@code false} when the deadline passed first. */

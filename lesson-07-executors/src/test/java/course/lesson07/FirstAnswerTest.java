@@ -1,5 +1,6 @@
 package course.lesson07;
 
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import org.junit.jupiter.api.DisplayName;
@@ -110,14 +111,14 @@ class FirstAnswerTest {
             return "answer from mirror-a";
         };
 
-        Caller<String> caller = Caller.start(() -> FirstAnswer.first(List.of(loser(b), winner, loser(c)),
+        Background<String> caller = Background.start("caller", () -> FirstAnswer.first(List.of(loser(b), winner, loser(c)),
                 Duration.ofSeconds(5)));
         try {
             Stopping.check(caller, List.of(b, c), mayStop, deadline, "first()", "loser",
                     NOT_INTERRUPTED, NOT_AWAITED);
-            caller.join(deadline);
+            caller.join(deadline.remaining());
             NotImplemented.rethrow(caller.thrown());
-            assertThat(caller.get()).isEqualTo("answer from mirror-a");
+            assertThat(caller.result()).isEqualTo("answer from mirror-a");
             for (Blocker loser : List.of(b, c)) {
                 assertThat(loser.fate())
                         .withFailMessage("loser %s was %s when first() returned: %s", loser,
@@ -139,7 +140,7 @@ class FirstAnswerTest {
         Blocker a = new Blocker("mirror-a", deadline, mayStop);
         Blocker b = new Blocker("mirror-b", deadline, mayStop);
 
-        Caller<String> caller = Caller.start(() -> FirstAnswer.first(List.of(loser(a), loser(b)),
+        Background<String> caller = Background.start("caller", () -> FirstAnswer.first(List.of(loser(a), loser(b)),
                 Duration.ofMillis(200)));
         try {
             AssertionError notStopped = null;
@@ -150,7 +151,7 @@ class FirstAnswerTest {
             } catch (AssertionError e) {
                 notStopped = e;
             }
-            caller.join(new Deadline());
+            caller.join(new Deadline().remaining());
             Throwable thrown = caller.thrown();
             NotImplemented.rethrow(thrown);
             boolean ranIntoCeiling = a.fate() == Blocker.Fate.RAN_INTO_CEILING || b.fate() == Blocker.Fate.RAN_INTO_CEILING;

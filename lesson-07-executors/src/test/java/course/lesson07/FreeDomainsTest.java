@@ -1,5 +1,6 @@
 package course.lesson07;
 
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import org.awaitility.core.ConditionTimeoutException;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -70,13 +72,8 @@ class FreeDomainsTest {
      * Waits until the call has ended or {@code condition} holds, at most the ceiling; the assertions
      * that follow say what went wrong if neither happened.
      */
-    static void awaitDoneOr(Caller<?> caller, Callable<Boolean> condition) {
-        try {
-            await().atMost(Delays.CEILING).pollInterval(Duration.ofMillis(5))
-                    .until(() -> caller.done() || condition.call());
-        } catch (ConditionTimeoutException e) {
-            // broken code: reported by the assertions after this wait
-        }
+    static void awaitDoneOr(Background<?> caller, BooleanSupplier condition) {
+        Background.until(() -> caller.isDone() || condition.getAsBoolean());   // on the ceiling: the assertions report it
     }
 
     /** Every blocking lookup must have started: the lookups run at the same time. */
@@ -112,7 +109,7 @@ class FreeDomainsTest {
         Blocker slow2 = new Blocker("slow-2.org", deadline, mayStop);
         Map<String, Blocker> slow = Map.of("slow-1.org", slow1, "slow-2.org", slow2);
 
-        Caller<List<String>> caller = Caller.start(() -> FreeDomains.find(List.of("bad.org", "slow-1.org", "slow-2.org"),
+        Background<List<String>> caller = Background.start("caller", () -> FreeDomains.find(List.of("bad.org", "slow-1.org", "slow-2.org"),
                 d -> {
                     if (d.equals("bad.org")) {
                         deadline.await(slow1.started);
@@ -124,14 +121,14 @@ class FreeDomainsTest {
                 }, threads));
         try {
             awaitDoneOr(caller, () -> slow1.started.getCount() + slow2.started.getCount() == 0);
-            if (caller.done()) {
+            if (caller.isDone()) {
                 NotImplemented.rethrow(caller.thrown());
             }
             assertAllStarted(List.of(slow1, slow2));
             Stopping.check(caller, List.of(slow1, slow2), mayStop, deadline, "find()", "after bad.org failed, the lookup of",
                     "call shutdownNow() before leaving on a failure; a plain close() waits for every lookup to finish",
                     NOT_AWAITED);
-            caller.join(new Deadline());
+            caller.join(new Deadline().remaining());
         } finally {
             mayStop.countDown();
             caller.stop();
@@ -155,13 +152,13 @@ class FreeDomainsTest {
         Map<String, Blocker> lookups = new LinkedHashMap<>();
         domains.forEach(d -> lookups.put(d, new Blocker(d, deadline, mayStop)));
 
-        Caller<List<String>> caller = Caller.start(() -> FreeDomains.find(domains, d -> {
+        Background<List<String>> caller = Background.start("caller", () -> FreeDomains.find(domains, d -> {
             lookups.get(d).block();
             return false;
         }, threads));
         try {
             awaitDoneOr(caller, () -> lookups.values().stream().allMatch(b -> b.started.getCount() == 0));
-            if (caller.done()) {
+            if (caller.isDone()) {
                 NotImplemented.rethrow(caller.thrown());
             }
             assertAllStarted(List.copyOf(lookups.values()));
@@ -171,7 +168,7 @@ class FreeDomainsTest {
                     "after the caller was interrupted, the lookup of",
                     "call shutdownNow() when get() throws InterruptedException; close() alone waits for the lookups",
                     NOT_AWAITED);
-            caller.join(new Deadline());
+            caller.join(new Deadline().remaining());
         } finally {
             mayStop.countDown();
             caller.stop();

@@ -1,5 +1,6 @@
 package course.lesson07;
 
+import course.grading.Background;
 import course.grading.Points;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class InputOrderMapTest {
         // then stays in flight until the test lets it finish: the test does so once map() is seen
         // waiting for results, i.e. once every task has been submitted. A pool with more threads
         // than `workers` has then started more tasks than `workers`; a pool of `workers` has not.
-        Caller<List<Integer>> caller = Caller.start(() -> InputOrderMap.map(List.of(1, 2, 3, 4, 5, 6), workers, x -> {
+        Background<List<Integer>> caller = Background.start("caller", () -> InputOrderMap.map(List.of(1, 2, 3, 4, 5, 6), workers, x -> {
             threads.add(Thread.currentThread());
             inFlight.enter();
             try {
@@ -84,18 +85,18 @@ class InputOrderMapTest {
             try {
                 await().atMost(Duration.ofNanos(Math.max(1_000_000, deadline.remainingNanos())))
                         .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                        .until(() -> caller.done() || inFlight.max() > workers
-                                || (inFlight.now() == workers && caller.parkedInside()));
+                        .until(() -> caller.isDone() || inFlight.max() > workers
+                                || (inFlight.now() == workers && !caller.isDone() && TaskThreads.finishedTask(caller.thread())));
             } catch (ConditionTimeoutException e) {
                 // fewer than `workers` tasks ever ran together: reported below
             }
         } finally {
             mayFinish.countDown();
         }
-        caller.join(new Deadline());
+        caller.join(new Deadline().remaining());
         caller.stop();
         NotImplemented.rethrow(caller.thrown());
-        List<Integer> results = caller.get();
+        List<Integer> results = caller.result();
 
         assertThat(inFlight.max())
                 .withFailMessage("only %d of %d tasks were running at the same time: did you call get() inside"

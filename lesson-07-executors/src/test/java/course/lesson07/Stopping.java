@@ -1,13 +1,10 @@
 package course.lesson07;
 
 import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
+import course.grading.Background;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** The check "the method interrupted its tasks and returned only after they had stopped". */
 final class Stopping {
@@ -24,27 +21,22 @@ final class Stopping {
      * @param notInterrupted advice when a task was never interrupted
      * @param notAwaited     advice when the method returned before its interrupted tasks had stopped
      */
-    static void check(Caller<?> caller, List<Blocker> blockers, CountDownLatch mayStop, Deadline deadline,
+    static void check(Background<?> caller, List<Blocker> blockers, CountDownLatch mayStop, Deadline deadline,
             String method, String what, String notInterrupted, String notAwaited) {
         try {
-            try {
-                await().atMost(Duration.ofNanos(Math.max(1_000_000, deadline.remainingNanos())))
-                        .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                        .until(() -> caller.done() || (blockers.stream().noneMatch(b -> b.fate() == Blocker.Fate.RUNNING)
-                                && caller.parkedInside()));
-            } catch (ConditionTimeoutException e) {
-                // reported below: some task was never interrupted
-            }
+            // on the ceiling: reported below, some task was never interrupted
+            Background.until(deadline.remaining(), () -> caller.isDone() || (blockers.stream()
+                    .noneMatch(b -> b.fate() == Blocker.Fate.RUNNING) && TaskThreads.finishedTask(caller.thread())));
             List<Blocker> never = blockers.stream().filter(b -> b.fate() == Blocker.Fate.RUNNING
                     || b.fate() == Blocker.Fate.RAN_INTO_CEILING).toList();
             if (!never.isEmpty()) {
                 fail("%s %s never interrupted: %s %s. %s", what, names(never),
-                        caller.done() ? "it was still blocked when " + method + " returned, and" : "it",
+                        caller.isDone() ? "it was still blocked when " + method + " returned, and" : "it",
                         "would have run on until the test's " + course.grading.Delays.CEILING.toSeconds()
                                 + " s ceiling", notInterrupted);
             }
             List<Blocker> stopping = blockers.stream().filter(b -> b.fate() == Blocker.Fate.STOPPING).toList();
-            if (caller.done() && !stopping.isEmpty()) {
+            if (caller.isDone() && !stopping.isEmpty()) {
                 fail("%s returned while %s had been interrupted but had not stopped yet (the test held %s and"
                         + " %s did not wait): %s", method, stopping.stream().map(Blocker::toString)
                                 .collect(Collectors.joining(", ")),
