@@ -1,5 +1,6 @@
 package course.lesson07;
 
+import course.grading.Delays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,6 +21,7 @@ final class Blocker {
     private final CountDownLatch mayStop;
     /** Opens when the task has started blocking. */
     final CountDownLatch started = new CountDownLatch(1);
+    private volatile Thread thread;
 
     Blocker(String name, Deadline deadline, CountDownLatch mayStop) {
         this.name = name;
@@ -27,12 +29,34 @@ final class Blocker {
         this.mayStop = mayStop;
     }
 
+    /**
+     * What became of the task, settled: a task whose interrupt has arrived but who has not woken up
+     * to notice it yet counts as STOPPING; RUNNING means parked and never interrupted. (Between the
+     * two, waking up, the thread runs: that moment is waited out, never guessed by time.)
+     */
     Fate fate() {
-        return fate.get();
+        long giveUp = System.nanoTime() + Delays.CEILING.toNanos();
+        while (true) {
+            Fate now = fate.get();
+            Thread t = thread;
+            if (now != Fate.RUNNING || t == null) {
+                return now;
+            }
+            if (t.isInterrupted()) {
+                return Fate.STOPPING;
+            }
+            Thread.State state = t.getState();
+            boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+            if (parked && fate.get() == Fate.RUNNING && !t.isInterrupted() || System.nanoTime() > giveUp) {
+                return Fate.RUNNING;
+            }
+            Thread.onSpinWait();
+        }
     }
 
     /** Blocks until interrupted (or the test's ceiling); then holds until the test lets it stop. */
     void block() throws InterruptedException {
+        thread = Thread.currentThread();
         fate.set(Fate.RUNNING);
         started.countDown();
         try {
