@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,7 +172,7 @@ class NewLessonIT {
     /**
      * Copies the files of a folder, renaming lesson 02 to 99 as steps 1 and 2 say: no target/, the
      * {@code course/lesson02} folders moved, {@code course.lesson02}, {@code course/lesson02} and the module's
-     * name replaced in every file. Also lays the reference of step 4 (lesson 02's, renamed).
+     * name replaced in every text file. Also lays the reference of step 4 (lesson 02's, renamed).
      */
     private static void copyRenamed(Recipe recipe, Path from, Path to) throws IOException {
         List<Path> files;
@@ -180,7 +182,13 @@ class NewLessonIT {
         for (Path file : files) {
             Path target = to.resolve(recipe.renamed(from.relativize(file).toString().replace('\\', '/')));
             Files.createDirectories(target.getParent());
-            Files.writeString(target, recipe.renamed(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
+            try {
+                String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                Files.writeString(target, recipe.renamed(text), StandardCharsets.UTF_8);
+            } catch (CharacterCodingException binary) {
+                Files.write(target, bytes);
+            }
         }
     }
 
