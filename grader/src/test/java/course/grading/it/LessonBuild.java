@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * A copy of the broken lesson ({@code grader/src/it/broken-lesson}) in a folder of its own, built
  * with the real Maven the way an autograder or a student would build it. Each IT class has its
- * own copy, so the classes run side by side.
+ * own copy, so the classes run side by side. {@link #at} builds a folder the caller laid out
+ * (NewLessonIT's throw-away course).
  */
 final class LessonBuild {
     static final Path ROOT = Path.of(System.getProperty("course.root", "..")).toAbsolutePath().normalize();
@@ -31,6 +32,11 @@ final class LessonBuild {
         LessonBuild build = new LessonBuild(ROOT.resolve("grader/target/it").resolve(name));
         copy(ROOT.resolve("grader/src/it/broken-lesson"), build.work);
         return build;
+    }
+
+    /** A build of the Maven project in {@code work}, which the caller fills. */
+    static LessonBuild at(Path work) {
+        return new LessonBuild(work);
     }
 
     Path work() {
@@ -62,17 +68,22 @@ final class LessonBuild {
     }
 
     private static void copy(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.walk(to)) {
-                for (Path p : old.sorted((a, b) -> b.compareTo(a)).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        delete(to);
         Files.createDirectories(to.getParent());
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
                 Files.copy(source, to.resolve(from.relativize(source).toString()));
+            }
+        }
+    }
+
+    /** Deletes a folder and everything in it, if it exists. */
+    static void delete(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> old = Files.walk(dir)) {
+                for (Path p : old.sorted((a, b) -> b.compareTo(a)).toList()) {
+                    Files.delete(p);
+                }
             }
         }
     }
