@@ -16,6 +16,20 @@ public final class DemoOutput {
     private DemoOutput() {
     }
 
+    /** Deletes what an earlier run of a demo wrote: {@code <name>.md} and {@code <name>.mmd} in {@code dir}, for each name. */
+    public static void clear(Path dir, String... names) throws IOException {
+        for (String name : names) {
+            Files.deleteIfExists(dir.resolve(name + ".md"));
+            Files.deleteIfExists(dir.resolve(name + ".mmd"));
+        }
+    }
+
+    /** {@code <name>.md} is a table with these rows ({@link #assertTable}), {@code <name>.mmd} a chart of them ({@link #assertChart}). */
+    public static void assertWritten(Path dir, String name, List<String> rows, int bars, int lines) throws IOException {
+        assertTable(dir.resolve(name + ".md"), rows);
+        assertChart(dir.resolve(name + ".mmd"), rows.size(), bars, lines);
+    }
+
     /** A header naming Python and Java, a separator, then exactly one row per label, in order, each with figures. */
     public static void assertTable(Path file, List<String> labels) throws IOException {
         assertThat(file).as("the demo writes its table to %s", file).exists();

@@ -5,7 +5,6 @@ import course.grading.DemoOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -24,14 +23,12 @@ class DemosTest {
     @DisplayName("Demo01 checks numbers in child JVMs and writes the lecture-vs-Java table and an xychart")
     void primesAcrossProcesses() throws Exception {
         Path dir = LectureTable.outputDir(Demo01_PrimesAcrossProcesses.class);
-        Files.deleteIfExists(dir.resolve("lesson-03-primes.md"));
-        Files.deleteIfExists(dir.resolve("lesson-03-primes.mmd"));
+        DemoOutput.clear(dir, "lesson-03-primes");
 
         Demo01_PrimesAcrossProcesses.main(new String[] {"--numbers=999999000001,12"});
 
-        DemoOutput.assertTable(dir.resolve("lesson-03-primes.md"),
-                List.of("one after another", "one process per number", "one thread per number"));
-        DemoOutput.assertChart(dir.resolve("lesson-03-primes.mmd"), 3, 1, 1);
+        DemoOutput.assertWritten(dir, "lesson-03-primes",
+                List.of("one after another", "one process per number", "one thread per number"), 1, 1);
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive))
                 .as("child JVMs left running by the demo").isEmpty();
     }

@@ -3,7 +3,6 @@ package course.lesson04.demo;
 import course.shared.demo.LectureTable;
 import course.grading.DemoOutput;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -23,16 +22,12 @@ class DemosTest {
     @DisplayName("Demo02 writes both runs of the lecture's semaphore table next to Java's, with an xychart each")
     void semaphoreLimit() throws Exception {
         Path dir = LectureTable.outputDir(Demo02_SemaphoreLimit.class);
-        for (String run : List.of("run1", "run2")) {
-            Files.deleteIfExists(dir.resolve("lesson-04-semaphore-" + run + ".md"));
-            Files.deleteIfExists(dir.resolve("lesson-04-semaphore-" + run + ".mmd"));
-        }
+        DemoOutput.clear(dir, "lesson-04-semaphore-run1", "lesson-04-semaphore-run2");
 
         Demo02_SemaphoreLimit.main(new String[] {"--scale=400", "--repeat=1"});
 
         for (String run : List.of("run1", "run2")) {
-            DemoOutput.assertTable(dir.resolve("lesson-04-semaphore-" + run + ".md"), PERMITS);
-            DemoOutput.assertChart(dir.resolve("lesson-04-semaphore-" + run + ".mmd"), PERMITS.size(), 1, 1);
+            DemoOutput.assertWritten(dir, "lesson-04-semaphore-" + run, PERMITS, 1, 1);
         }
     }
 
