@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
@@ -37,9 +38,14 @@ class VirtualFetcherTest {
         // The tasks wait without a timeout (a timed wait on a virtual thread starts a JDK timer
         // thread); for code that can never reach the rendezvous, this test opens it at the ceiling.
         ScheduledExecutorService ceiling = Executors.newSingleThreadScheduledExecutor();
-        List<Integer> results;
+        // Once the ceiling has passed the verdict is known; tasks that start after it fail at once,
+        // so code that runs them one by one does not go on to run out the test's timeout.
+        AtomicBoolean gaveUp = new AtomicBoolean();
+        List<Integer> results = null;
+        Throwable thrown = null;
         try {
             ceiling.schedule(() -> {
+                gaveUp.set(true);
                 while (allWaiting.getCount() > 0) {
                     allWaiting.countDown();
                 }
@@ -48,6 +54,9 @@ class VirtualFetcherTest {
             results = VirtualFetcher.fetchAll(inputs, i -> {
                 if (!Thread.currentThread().isVirtual()) {
                     platformThread.compareAndSet(null, Thread.currentThread().getName());
+                }
+                if (gaveUp.get()) {
+                    throw new IllegalStateException("task " + i + " started after the test's ceiling");
                 }
                 inFlight.enter();
                 try {
@@ -58,10 +67,13 @@ class VirtualFetcherTest {
                 }
                 return i * 2;
             });
+        } catch (Exception e) {
+            thrown = e;
         } finally {
             ceiling.shutdownNow();
             ceiling.awaitTermination(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
         }
+        NotImplemented.rethrow(thrown);
 
         assertThat(inFlight.max())
                 .withFailMessage("only %d of %d blocking tasks were in flight at the same time%s: a pool caps how"
@@ -70,6 +82,9 @@ class VirtualFetcherTest {
                         inFlight.max(), TASKS, platformThread.get() == null ? ""
                                 : " (tasks ran on platform threads such as '" + platformThread.get() + "')")
                 .isEqualTo(TASKS);
+        if (thrown != null) {
+            throw new AssertionError("fetchAll threw although every task succeeded: " + thrown, thrown);
+        }
         assertThat(results).hasSize(TASKS);
         for (int i = 0; i < TASKS; i++) {
             if (results.get(i) != i * 2) {
