@@ -39,7 +39,6 @@ import java.util.stream.Stream;
 public final class GradingReport {
     static final int NAME_WIDTH = 56;
     static final int REASON_WIDTH = 200;
-    private static final String GATE_KEY = "course.grading.gate:";
 
     /** The arguments; a key given twice keeps the last value (a profile's mode comes last). */
     record Options(String step, Mode mode, String module, Path basedir, Path root, Path dir, Path reports,
@@ -112,11 +111,11 @@ public final class GradingReport {
         StringBuilder verdict = new StringBuilder();
         refused.forEach((exercise, refusals) -> refusals.forEach(r ->
                 verdict.append(exercise).append('\t').append(r.message()).append('\n')));
-        System.setProperty(GATE_KEY + options.basedir().toAbsolutePath().normalize(), verdict.toString());
+        BuildMemory.put("gate", options.basedir().toAbsolutePath().normalize().toString(), verdict.toString());
     }
 
     private Map<String, List<String>> gateVerdict() {
-        String verdict = System.getProperty(GATE_KEY + options.basedir().toAbsolutePath().normalize());
+        String verdict = BuildMemory.get("gate", options.basedir().toAbsolutePath().normalize().toString());
         Map<String, List<String>> refusals = new TreeMap<>();
         if (verdict == null) {
             return null;

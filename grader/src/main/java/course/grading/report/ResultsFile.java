@@ -22,11 +22,10 @@ import java.util.TreeMap;
  * {@code tests[]} with {@code name}, {@code score}, {@code max_score}, {@code status},
  * {@code output}, {@code visibility}.
  *
- * <p>A whole-course grade run joins the lessons' results from the Maven JVM's memory (system
- * properties of the build), never from files a test JVM could have written.
+ * <p>A whole-course grade run joins the lessons' results from the Maven JVM's memory
+ * ({@link BuildMemory}), never from files a test JVM could have written.
  */
 final class ResultsFile {
-    private static final String COURSE_KEY = "course.grading.results:";
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private ResultsFile() {
@@ -64,14 +63,9 @@ final class ResultsFile {
 
     /** Keeps a lesson's results in the build's memory and rewrites the course's results.json from all of them. */
     static void addToCourse(Path root, String module, JsonObject results) throws IOException {
-        System.setProperty(COURSE_KEY + module, GSON.toJson(results));
+        BuildMemory.put("results", module, GSON.toJson(results));
         Map<String, JsonObject> lessons = new TreeMap<>();
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith(COURSE_KEY)) {
-                lessons.put(key.substring(COURSE_KEY.length()),
-                        JsonParser.parseString(System.getProperty(key)).getAsJsonObject());
-            }
-        }
+        BuildMemory.all("results").forEach((lesson, json) -> lessons.put(lesson, JsonParser.parseString(json).getAsJsonObject()));
         double score = 0;
         double max = 0;
         List<String> summary = new ArrayList<>();

@@ -1,0 +1,66 @@
+package course.grading.report;
+
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+
+/**
+ * What one grading step leaves for a later one in the same Maven JVM: the gate's verdict for the
+ * report after the tests, each lesson's results for the course's results.json. Student code never
+ * runs in this JVM.
+ *
+ * <p>The values live in the JVM's platform MBean server, which outlives the class loader of each
+ * exec:java run and which no plugin resets. System properties did not do: Surefire and Failsafe put
+ * back the properties they found when they started, so under {@code -T} another module's test run
+ * erased what this module's gate had written in the meantime.
+ */
+final class BuildMemory {
+    private static final String DOMAIN = "course.grading";
+
+    private BuildMemory() {
+    }
+
+    /** Remembers {@code value} under {@code kind} and {@code key}, replacing an earlier one. */
+    static void put(String kind, String key, String value) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            ObjectName name = name(kind, ObjectName.quote(key));
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            Supplier<String> holder = () -> value;
+            server.registerMBean(new StandardMBean(holder, Supplier.class), name);
+        } catch (JMException e) {
+            throw new IllegalStateException("grading: cannot keep " + kind + " of " + key + " in the build's memory", e);
+        }
+    }
+
+    /** The value under {@code kind} and {@code key}, or null if none was put in this JVM. */
+    static String get(String kind, String key) {
+        return all(kind).get(key);
+    }
+
+    /** Every value of {@code kind}, by key. */
+    static Map<String, String> all(String kind) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Map<String, String> values = new TreeMap<>();
+        try {
+            for (ObjectName name : server.queryNames(name(kind, "*"), null)) {
+                values.put(ObjectName.unquote(name.getKeyProperty("key")),
+                        (String) server.invoke(name, "get", new Object[0], new String[0]));
+            }
+        } catch (JMException e) {
+            throw new IllegalStateException("grading: cannot read " + kind + " from the build's memory", e);
+        }
+        return values;
+    }
+
+    private static ObjectName name(String kind, String quotedKey) throws JMException {
+        return new ObjectName(DOMAIN + ":kind=" + kind + ",key=" + quotedKey);
+    }
+}
