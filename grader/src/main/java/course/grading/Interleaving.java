@@ -1,77 +1,50 @@
 package course.grading;
 
-import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.Instrumentation;
+import java.lang.instrument.*;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.security.ProtectionDomain;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.LinkedList;
-import java.util.List;
-import java.util.Set;
+import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.AbstractOwnableSynchronizer;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.*;
 import net.bytebuddy.agent.ByteBuddyAgent;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.jar.asm.*;
 
 /**
- * Forces the losing interleaving of a race in a student's class, every time, instead of waiting
- * for it to happen by luck. Test support, in the test JVM only.
+ * Forces the losing interleaving of a race in a student's class every time, instead of waiting
+ * for it by luck. Test support, in the test JVM only.
  *
- * <p>{@link #of} rewrites the given classes (and their nested classes) with the instrumentation of
- * Byte Buddy's agent, until {@link #close}: after each read of one of their non-final fields, each
- * release of a lock ({@code monitorexit}, {@code unlock()}, the return of one of their
+ * <p>{@link #of} rewrites the classes and their nested classes with Byte Buddy's agent, until
+ * {@link #close}, to call {@link #pause()} after each read of one of their non-final fields, each
+ * release of a lock ({@code monitorexit}, {@code unlock…()}, a call of one of their
  * {@code synchronized} methods) and each read of an atomic ({@code AtomicLong.get()},
- * {@code LongAdder.sum()}, …) they call {@link #pause()}. A test-owned collaborator may call it
- * too. A call to {@code add(e)} on a plain {@code ArrayList} or {@code LinkedList} runs as the two
- * steps the list takes (read the size; store the element at that index), with a pause between.
- *
- * <p>In a thread that has {@link #join joined}, a pause waits until another joined thread reaches
- * a pause too (then both go on: two unsynchronised read-modify-writes have both read, so one
- * update is lost), or until every other joined thread is finished or waits for something (a lock
- * the paused thread holds: the code is synchronised, and the paused thread goes on alone). That
- * is decided from the threads' states, never by time; a lock just released counts as about to be
- * taken. Correct code gives the same result as without the pauses; the ceiling only ends the wait
- * of code that spins. Without the agent (an IDE run) nothing is rewritten.
+ * {@code LongAdder.sum()}, …); {@code add(e)} on a plain {@code ArrayList} or {@code LinkedList}
+ * runs as the list's two steps (read the size, store there) with a pause between. A pause in a
+ * thread that has {@link #join joined} waits until another joined thread pauses too (both go on:
+ * two unsynchronised read-modify-writes have both read, one update is lost), or until all
+ * {@code parties} have joined and every other one has ended or waits for something other than a
+ * free lock (a lock the paused thread holds: it goes on alone). Decided from thread states, never
+ * by time (the ceiling only ends the wait of code that spins). Without the agent nothing is
+ * rewritten.
  *
  * <pre>{@code
  * try (Interleaving race = Interleaving.of(2, AtomicCounter.class)) {
- *     Thread a = new Thread(() -> { race.join(); counter.increment(); });   // and b: decrement()
- *     ...                                                                   // start, join both
+ *     Thread a = new Thread(() -> { race.join(); counter.increment(); });   // b: decrement()
+ *     ...                                                                   // start and join both
  * }
  * }</pre>
  */
 public final class Interleaving implements AutoCloseable {
     private static final String SELF = Type.getInternalName(Interleaving.class);
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final Object WRITES = new Object();
-    private static final Set<String> ATOMIC_READS =
-            Set.of("get", "getPlain", "getOpaque", "getAcquire", "intValue", "longValue", "sum");
     private static volatile Interleaving current;
 
     private final int parties;
     private final Set<Thread> joined = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Thread> waiting = new AtomicReference<>();
-    private final AtomicInteger meetings = new AtomicInteger();
-    private final Set<String> fields = new HashSet<>();     // owner.name of non-final fields
-    private final Set<String> locked = new HashSet<>();     // owner.name+descriptor of synchronized methods
+    private final Set<String> hooked = new HashSet<>();   // owner.field, owner.method+descriptor
     private final Set<Class<?>> classes = new LinkedHashSet<>();
     private Instrumentation instrumentation;
 
@@ -79,7 +52,7 @@ public final class Interleaving implements AutoCloseable {
         this.parties = parties;
     }
 
-    /** Rewrites {@code roots} and their nest members; pauses wait for {@code parties} joined threads. */
+    /** Rewrites {@code roots} and their nest members; a pause waits for {@code parties} joined threads. */
     public static Interleaving of(int parties, Class<?>... roots) {
         Interleaving session = new Interleaving(parties);
         for (Class<?> root : roots) {
@@ -87,25 +60,19 @@ public final class Interleaving implements AutoCloseable {
             session.classes.addAll(List.of(root.getNestMembers()));
         }
         for (Class<?> type : session.classes) {
-            String owner = Type.getInternalName(type);
-            for (Field field : type.getDeclaredFields()) {
-                if (!Modifier.isFinal(field.getModifiers())) {
-                    session.fields.add(owner + "." + field.getName());
-                }
-            }
-            for (Method method : type.getDeclaredMethods()) {
-                if (Modifier.isSynchronized(method.getModifiers())) {
-                    session.locked.add(owner + "." + method.getName() + Type.getMethodDescriptor(method));
-                }
-            }
+            String owner = Type.getInternalName(type) + ".";
+            Arrays.stream(type.getDeclaredFields()).filter(field -> !Modifier.isFinal(field.getModifiers()))
+                    .forEach(field -> session.hooked.add(owner + field.getName()));
+            Arrays.stream(type.getDeclaredMethods()).filter(method -> Modifier.isSynchronized(method.getModifiers()))
+                    .forEach(method -> session.hooked.add(owner + method.getName() + Type.getMethodDescriptor(method)));
         }
         current = session;
         try {
             session.instrumentation = ByteBuddyAgent.getInstrumentation();
         } catch (IllegalStateException | LinkageError e) {
-            return session; // no agent: only explicit pauses
+            return session; // no agent: only the explicit pauses
         }
-        session.retransform(session.new Rewriter());
+        session.retransform(true);
         return session;
     }
 
@@ -114,42 +81,30 @@ public final class Interleaving implements AutoCloseable {
         joined.add(Thread.currentThread());
     }
 
-    /** How many times two threads met at a pause (each meeting is an interleaving the code allowed). */
-    public int meetings() {
-        return meetings.get();
-    }
-
     /** Restores the original classes; pauses do nothing from now on. */
     @Override
     public void close() {
         if (current == this) {
             current = null;
         }
-        Thread left = waiting.getAndSet(null);
-        if (left != null) {
-            LockSupport.unpark(left);
-        }
-        retransform(null);
+        LockSupport.unpark(waiting.getAndSet(null));
+        retransform(false);
     }
 
-    /** The hook: see the class comment. Does nothing outside a session or in a thread that has not joined. */
+    /** The hook (see the class comment); does nothing outside a session or in a thread that has not joined. */
     public static void pause() {
         Interleaving session = current;
         Thread me = Thread.currentThread();
         if (session == null || !session.joined.contains(me)) {
             return;
         }
-        while (true) {
-            Thread other = session.waiting.get();
-            if (other != null) {
-                if (session.waiting.compareAndSet(other, null)) {
-                    session.meetings.incrementAndGet();
-                    LockSupport.unpark(other);
-                    return;
-                }
-            } else if (session.waiting.compareAndSet(null, me)) {
-                break;
-            }
+        Thread other;
+        do {
+            other = session.waiting.get();
+        } while (!session.waiting.compareAndSet(other, other == null ? me : null));
+        if (other != null) {
+            LockSupport.unpark(other); // met the thread that was waiting: both go on
+            return;
         }
         long deadline = System.nanoTime() + Delays.CEILING.toNanos();
         while (session.waiting.get() == me) {
@@ -157,23 +112,22 @@ public final class Interleaving implements AutoCloseable {
                 session.waiting.compareAndSet(me, null);
                 return;
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 
     /** Stands for {@code list.add(element)} in rewritten code. */
     @SuppressWarnings("unchecked")
     public static boolean add(Object list, Object element) {
-        Class<?> type = list.getClass();
         Interleaving session = current;
-        if (session == null || type != ArrayList.class && type != LinkedList.class
+        if (session == null || list.getClass() != ArrayList.class && list.getClass() != LinkedList.class
                 || !session.joined.contains(Thread.currentThread())) {
             return ((Collection<Object>) list).add(element);
         }
         List<Object> plain = (List<Object>) list;
-        int size = plain.size();          // what ArrayList.add reads first ...
+        int size = plain.size();      // what the list reads first ...
         pause();
-        synchronized (WRITES) {           // ... and then writes: element at [size], size + 1
+        synchronized (Interleaving.class) {       // ... and then writes: the element at [size], size + 1
             if (plain.size() > size) {
                 plain.set(size, element);
             } else {
@@ -184,27 +138,16 @@ public final class Interleaving implements AutoCloseable {
     }
 
     private boolean othersCannotCome(Thread me) {
-        if (joined.size() < parties) {
-            return false;
-        }
-        for (Thread other : joined) {
-            Thread.State state = other.getState();
-            if (other != me && (state == Thread.State.NEW || state == Thread.State.RUNNABLE)) {
-                return false;
-            }
-        }
-        for (Thread other : joined) {
-            if (other != me && !waitsForGood(other)) {
-                return false;
-            }
-        }
-        return true;
+        return joined.size() >= parties && joined.stream().filter(t -> t != me).allMatch(Interleaving::waitsForGood);
     }
 
-    /** Finished, or waiting for something other than a lock that is free (which it is about to take). */
+    /** Ended, or waits for something other than a lock that is free (which it is about to take). */
     private static boolean waitsForGood(Thread thread) {
+        if (thread.getState() == Thread.State.NEW || thread.getState() == Thread.State.RUNNABLE) {
+            return false; // cheap, and the common case: no thread dump
+        }
         Object blocker = LockSupport.getBlocker(thread);
-        ThreadInfo info = THREADS.getThreadInfo(thread.threadId());
+        ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.threadId());
         if (info == null || info.getThreadState() == Thread.State.TERMINATED || info.getLockOwnerId() != -1) {
             return true;
         }
@@ -215,87 +158,75 @@ public final class Interleaving implements AutoCloseable {
         };
     }
 
-    private void retransform(ClassFileTransformer transformer) {
+    /** Retransforms the classes: rewritten, or back to what they were. */
+    private void retransform(boolean rewritten) {
         if (instrumentation == null) {
             return;
         }
-        List<Class<?>> targets = classes.stream().filter(instrumentation::isModifiableClass).toList();
-        if (transformer != null) {
-            instrumentation.addTransformer(transformer, true);
-        }
+        Class<?>[] targets = classes.stream().filter(instrumentation::isModifiableClass).toArray(Class<?>[]::new);
+        ClassFileTransformer transformer = new ClassFileTransformer() {
+            @Override
+            public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined,
+                                    ProtectionDomain domain, byte[] classfile) {
+                return rewritten && classes.contains(redefined) ? rewrite(classfile) : null;
+            }
+        };
+        instrumentation.addTransformer(transformer, true);
         try {
-            instrumentation.retransformClasses(targets.toArray(Class<?>[]::new));
+            instrumentation.retransformClasses(targets);
         } catch (Exception | LinkageError e) {
-            System.err.println("[grader] could not rewrite " + targets + ": " + e);
+            System.err.println("[grader] could not rewrite " + Arrays.toString(targets) + ": " + e);
         } finally {
-            if (transformer != null) {
-                instrumentation.removeTransformer(transformer);
-            }
+            instrumentation.removeTransformer(transformer);
         }
     }
 
-    private final class Rewriter implements ClassFileTransformer {
-        @Override
-        public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined,
-                                ProtectionDomain domain, byte[] classfile) {
-            if (redefined == null || !classes.contains(redefined)) {
-                return null;
-            }
-            try {
-                ClassReader reader = new ClassReader(classfile);
-                ClassWriter writer = new ClassWriter(reader, 0);
-                reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-                    @Override
-                    public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
-                                                     String[] exceptions) {
-                        return new Hooks(super.visitMethod(access, method, descriptor, signature, exceptions));
+    /** The transformer: {@link #pause()} after the reads and releases named in the class comment. */
+    private byte[] rewrite(byte[] classfile) {
+        ClassReader reader = new ClassReader(classfile);   // what it throws leaves the class as it was
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, method, descriptor, signature,
+                        exceptions)) {
+                    private void pauseIf(boolean hook) {
+                        if (hook) {
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, SELF, "pause", "()V", false);
+                        }
                     }
-                }, 0);
-                return writer.toByteArray();
-            } catch (RuntimeException | LinkageError e) {
-                System.err.println("[grader] could not rewrite " + name + ": " + e);
-                return null;
-            }
-        }
-    }
 
-    private final class Hooks extends MethodVisitor {
-        Hooks(MethodVisitor target) {
-            super(Opcodes.ASM9, target);
-        }
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String field, String type) {
+                        super.visitFieldInsn(opcode, owner, field, type);
+                        pauseIf(opcode != Opcodes.PUTFIELD && opcode != Opcodes.PUTSTATIC
+                                && hooked.contains(owner + "." + field));
+                    }
 
-        private void pauseHere() {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, SELF, "pause", "()V", false);
-        }
+                    @Override
+                    public void visitInsn(int opcode) {
+                        super.visitInsn(opcode);
+                        pauseIf(opcode == Opcodes.MONITOREXIT);
+                    }
 
-        @Override
-        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            super.visitFieldInsn(opcode, owner, name, descriptor);
-            if ((opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC) && fields.contains(owner + "." + name)) {
-                pauseHere();
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String called, String type, boolean itf) {
+                        if (called.equals("add") && type.equals("(Ljava/lang/Object;)Z")
+                                && opcode != Opcodes.INVOKESPECIAL
+                                && owner.matches("java/util/(List|Collection|ArrayList|LinkedList)")) {
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, SELF, "add",
+                                    "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+                            return;
+                        }
+                        super.visitMethodInsn(opcode, owner, called, type, itf);
+                        pauseIf(called.startsWith("unlock") || hooked.contains(owner + "." + called + type)
+                                || owner.startsWith("java/util/concurrent/atomic/")
+                                && called.matches("get|getPlain|getOpaque|getAcquire|intValue|longValue|sum"));
+                    }
+                };
             }
-        }
-
-        @Override
-        public void visitInsn(int opcode) {
-            super.visitInsn(opcode);
-            if (opcode == Opcodes.MONITOREXIT) {
-                pauseHere();
-            }
-        }
-
-        @Override
-        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean itf) {
-            if (name.equals("add") && descriptor.equals("(Ljava/lang/Object;)Z") && opcode != Opcodes.INVOKESPECIAL
-                    && opcode != Opcodes.INVOKESTATIC && owner.matches("java/util/(List|Collection|ArrayList|LinkedList)")) {
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, SELF, "add", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
-                return;
-            }
-            super.visitMethodInsn(opcode, owner, name, descriptor, itf);
-            if (name.startsWith("unlock") || locked.contains(owner + "." + name + descriptor)
-                    || owner.startsWith("java/util/concurrent/atomic/") && ATOMIC_READS.contains(name)) {
-                pauseHere();
-            }
-        }
+        }, 0);
+        return writer.toByteArray();
     }
 }
