@@ -1,6 +1,7 @@
 package course.lesson02;
 
 import course.grading.Background;
+import course.grading.Interleaving;
 import course.grading.Delays;
 import course.grading.Points;
 import org.junit.jupiter.api.DisplayName;
@@ -74,27 +75,35 @@ class ResultCollectorTest {
     void loosesNothingUnderManyThreads() throws Exception {
         int n = 100;
         CyclicBarrier finishTogether = new CyclicBarrier(n);
-        List<Callable<Integer>> tasks = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int value = i;
-            tasks.add(() -> {
-                try {
-                    finishTogether.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException | BrokenBarrierException e) {
-                    throw new IllegalStateException("not all " + n + " tasks were running at the same time: the "
-                            + "tasks must all run at the same time (start all, then join all)", e);
-                }
-                return value;
-            });
+        // Not left to luck: once past the barrier, each task's thread pauses in callAll's code after
+        // every read of shared state until another one has read too (or waits for a lock), so
+        // unsynchronised adds to one list lose values every time; ArrayList.add is two steps,
+        // read the size, then store at that index.
+        List<Integer> values;
+        try (Interleaving together = Interleaving.of(n, ResultCollector.class)) {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int value = i;
+                tasks.add(() -> {
+                    try {
+                        finishTogether.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException | BrokenBarrierException e) {
+                        throw new IllegalStateException("not all " + n + " tasks were running at the same time: the "
+                                + "tasks must all run at the same time (start all, then join all)", e);
+                    }
+                    together.join();
+                    return value;
+                });
+            }
+            values = callAllNoneFails(tasks);
         }
-
-        List<Integer> values = callAllNoneFails(tasks);
 
         List<Integer> expected = IntStream.range(0, n).boxed().toList();
         assertThat(values).as("callAll returned null").isNotNull();
         assertThat(values.size())
                 .withFailMessage("expected exactly %d values, got %d: values were lost or duplicated. Did several "
-                        + "threads add to one ArrayList at the same time? ArrayList is not thread-safe.", n, values.size())
+                        + "threads add to one ArrayList at the same time? ArrayList is not thread-safe: two adds that "
+                        + "both read the size before either stored write the same slot.", n, values.size())
                 .isEqualTo(n);
         assertThat(values)
                 .withFailMessage("some values are missing (null) or wrong: %s. Each thread must store its own "

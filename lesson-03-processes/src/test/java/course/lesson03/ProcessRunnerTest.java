@@ -156,17 +156,32 @@ class ProcessRunnerTest {
     @DisplayName("returns only after every thread it started has ended, even while a grandchild holds the pipe open")
     void joinsItsThreadsBeforeReturning(@TempDir Path tmp) throws Exception {
         Path release = tmp.resolve("release");
+        Path exit = tmp.resolve("exit");
         Path grandchildPidFile = tmp.resolve("grandchild.pid");
-        // The shell prints 'early' and exits at once; its background grandchild keeps stdout and stderr
-        // open until the test releases it, which the test does once run() is either back or seen
-        // waiting. A reader thread that run() did not join is still reading when run() returns.
+        // The shell prints 'early' and exits when the test lets it; its background grandchild keeps
+        // stdout and stderr open, and prints 'late', until the test releases it, which the test does
+        // once run() is either back or seen waiting. Not left to timing: when a child exits, the JDK
+        // drains and closes its pipes, except for a reader that is inside a read at that moment. So
+        // the test lets the shell exit only once run() waits for it and its threads wait too (a
+        // reader blocked in its read, none running Java code): a reader that run() did not join is
+        // then sure to be still reading when run() returns.
         List<String> command = List.of("sh", "-c", "sh -c 'while [ ! -e \"$0\" ]; do sleep 0.01; done; echo late' '"
-                + release + "' & echo $! > '" + grandchildPidFile + "'; echo early");
+                + release + "' & echo $! > '" + grandchildPidFile + "'; echo early; "
+                + "while [ ! -e '" + exit + "' ]; do sleep 0.01; done");
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         Background<Completed> caller = Background.start("student-call", () -> ProcessRunner.run(command, null, GENEROUS, false));
         List<String> running = new ArrayList<>();
         boolean shellEnded = true;
         try {
+            try {
+                await().atMost(Delays.CEILING).pollInSameThread().pollInterval(Duration.ofMillis(2))
+                        .until(() -> caller.isDone() || Files.exists(grandchildPidFile) && !caller.isDone()
+                                && ChildProcesses.blockedInside(caller.thread(), true)
+                                && startedThreadsWait(before));
+            } catch (ConditionTimeoutException e) {
+                // some thread of run() keeps running: let the shell exit anyway
+            }
+            Files.writeString(exit, "");
             try {
                 await().atMost(Delays.CEILING).pollInSameThread().pollInterval(Duration.ofMillis(5))
                         .until(() -> caller.isDone() || (Files.exists(grandchildPidFile)
@@ -187,12 +202,13 @@ class ProcessRunnerTest {
                         .forEach(t -> running.add("'" + t.getName() + "' (" + t.getState() + ")"));
             }
         } finally {
+            Files.writeString(exit, "");
             Files.writeString(release, "");
         }
         try {
             if (!shellEnded) {
-                fail("the shell 'echo early' had not exited after %d s, although it exits at once: start the"
-                        + " command with new ProcessBuilder(command).start() (or is the machine overloaded?)",
+                fail("the shell 'echo early' had not exited %d s after the test let it, although it exits at once:"
+                        + " start the command with new ProcessBuilder(command).start() (or is the machine overloaded?)",
                         Delays.CEILING.toSeconds());
             }
             if (!caller.join(Delays.CEILING)) {
@@ -210,6 +226,35 @@ class ProcessRunnerTest {
             ChildProcesses.killAll();
             caller.stop();
         }
+    }
+
+    /**
+     * Whether the platform threads started since {@code before} (but the test's caller) all wait:
+     * none runs Java code or waits for a monitor, and one at least is blocked in a read from a
+     * pipe, unless none is alive at all (outputs redirected to files).
+     */
+    private static boolean startedThreadsWait(Set<Thread> before) {
+        boolean reading = false;
+        boolean alive = false;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (before.contains(thread) || ThreadReport.isHarnessThread(thread)
+                    || thread.getName().startsWith("student-call")) {
+                continue;
+            }
+            Thread.State state = thread.getState();
+            alive |= state != Thread.State.TERMINATED;
+            if (state == Thread.State.BLOCKED) {
+                return false;
+            }
+            if (state == Thread.State.RUNNABLE) {
+                StackTraceElement[] stack = thread.getStackTrace();
+                if (stack.length == 0 || !stack[0].isNativeMethod()) {
+                    return false;
+                }
+                reading |= stack[0].getClassName().equals("java.io.FileInputStream");
+            }
+        }
+        return reading || !alive;
     }
 
     @Test

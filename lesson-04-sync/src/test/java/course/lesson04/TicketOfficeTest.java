@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Background;
+import course.grading.Interleaving;
 import course.grading.Points;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,7 @@ class TicketOfficeTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("two buyers race for the last seat: exactly one of them gets it (check-then-act)")
     void onlyOneBuyerGetsTheLastSeat() throws Exception {
         WindowSeats seats = new WindowSeats(1);
@@ -41,7 +42,7 @@ class TicketOfficeTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("two buyers at the same time: both sales are counted, none is lost (read-modify-write); a failed write leaves the office usable")
     void noSaleIsLost() throws Exception {
         WindowSeats seats = new WindowSeats(5);
@@ -72,6 +73,80 @@ class TicketOfficeTest {
         assertThat(buyer4.result()).as("buyer-4 after the failed sale, with 3 seats free").isTrue();
         assertThat(office.available()).as("seats left: the failed sale took none, buyer-4 took one").isEqualTo(2);
         assertThat(office.sold()).as("tickets sold: the failed sale is not counted").isEqualTo(3);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("two buyers let into each other's sale wherever the office lets go of a lock: no sale is lost (one lock from the read to the write)")
+    void oneLockFromTheReadToTheWrite() throws Exception {
+        StepSeats seats = new StepSeats(5);
+        TicketOffice office = new TicketOffice(seats);
+
+        // TicketOffice is rewritten for this race: wherever it releases a lock (and after each read
+        // of the count and before each write) a buyer waits until the other buyer is there too, or
+        // is blocked on a lock. A sale that holds one lock from the read to the write gives the
+        // other buyer no way in; one that lets go in between lets it read the same count.
+        boolean[] got;
+        try (Interleaving steps = Interleaving.of(2, TicketOffice.class)) {
+            seats.steps = steps;
+            Background<Boolean> buyer1 = workers.start("buyer-1", () -> {
+                steps.join();
+                return office.tryBuy();
+            });
+            Background<Boolean> buyer2 = workers.start("buyer-2", () -> {
+                steps.join();
+                return office.tryBuy();
+            });
+            got = new boolean[] {buyer1.result(), buyer2.result()};
+        } finally {
+            seats.steps = null;
+        }
+
+        assertThat(got).as("both buyers of a show with 5 free seats get a ticket").containsExactly(true, true);
+        if (seats.free() != 3) {
+            fail("lost update: 2 tickets were sold but the free seats went from 5 to %d, not 3: both buyers read 5 "
+                    + "before either wrote 4. %s", seats.free(), seats.unlockedAccess == null
+                    ? "Each buyer held a lock while it read and while it wrote, but let go of it in between: "
+                            + "locking the read and the write separately (lock; free(); unlock; lock; setFree(); "
+                            + "unlock) lets the other sale in between. Hold one lock of the office from seats.free() "
+                            + "to seats.setFree()."
+                    : seats.unlockedAccess + " without holding any lock: hold one lock of the office from "
+                            + "seats.free() to seats.setFree().");
+        }
+        assertThat(office.sold()).as("tickets sold").isEqualTo(2);
+    }
+
+    /** Seats in memory whose reads and writes are steps of the race: a pause after each read, before each write. */
+    private static final class StepSeats implements Seats {
+        private volatile int free;
+        volatile Interleaving steps;
+        volatile String unlockedAccess;
+
+        StepSeats(int free) {
+            this.free = free;
+        }
+
+        @Override
+        public int free() {
+            int seen = free;
+            check("read the count");
+            Interleaving.pause();
+            return seen;
+        }
+
+        @Override
+        public void setFree(int seats) {
+            check("wrote the count");
+            Interleaving.pause();
+            free = seats;
+        }
+
+        private void check(String what) {
+            Thread me = Thread.currentThread();
+            if (steps != null && unlockedAccess == null && !Background.holdsAnyLock(me)) {
+                unlockedAccess = me.getName() + " " + what;
+            }
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import course.grading.Background;
 import course.grading.Delays;
+import course.grading.Interleaving;
 import course.grading.Points;
 import java.time.Duration;
 import java.util.concurrent.CyclicBarrier;
@@ -39,13 +40,41 @@ class SafeCountersTest {
                 arguments(named("AdderCounter", (Supplier<Counter>) AdderCounter::new)));
     }
 
-    @ParameterizedTest(name = "{0}: one thread adds and one subtracts " + STEPS + " times, and it ends at exactly 0")
+    @ParameterizedTest(name = "{0}: an add and a subtract that meet between read and write both count, and "
+            + STEPS + " of each end at exactly 0")
     @MethodSource("counters")
     @Points(3)
     @DisplayName("the lecture's experiment ends at exactly 0")
     void addAndSubtractEndsAtZero(Supplier<Counter> factory) throws Exception {
         Counter counter = factory.get();
         String name = counter.getClass().getSimpleName();
+
+        // First the losing interleaving, forced: every read of the counter's fields (or of an
+        // atomic's value) pauses until the other thread has read too, or waits for a lock.
+        try (Interleaving race = Interleaving.of(2, counter.getClass())) {
+            Background<Void> adder = Background.run("add", () -> {
+                race.join();
+                counter.increment();
+            });
+            Background<Void> subtractor = Background.run("sub", () -> {
+                race.join();
+                counter.decrement();
+            });
+            adder.join("one increment() that meets a decrement()");
+            subtractor.join("one decrement() that meets an increment()");
+        }
+        long afterOne = counter.get();
+        assertThat(afterOne)
+                .withFailMessage("""
+                        %s ended at %d instead of 0 after one increment() and one decrement() on two threads that \
+                        both read the value before either wrote it back: one update was lost. value++ (or get() \
+                        then set()) is three steps, read, add, write, and the other thread's update landed between \
+                        them. Make the whole update one atomic step: synchronized (one lock from the read to the \
+                        write), incrementAndGet(), a compareAndSet loop, or LongAdder.increment().""",
+                        name, afterOne)
+                .isZero();
+
+        // Then the lecture's experiment, at full speed.
         CyclicBarrier start = new CyclicBarrier(2);
         Background<Void> adder = Background.run("add", () -> {
             start.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
