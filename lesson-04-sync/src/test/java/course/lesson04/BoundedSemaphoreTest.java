@@ -7,18 +7,14 @@ import static org.assertj.core.api.Assertions.fail;
 import course.grading.Background;
 import course.grading.Points;
 import course.grading.TestLock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Exercise 3 · A bounded semaphore")
 class BoundedSemaphoreTest {
-    private final Background.Group workers = new Background.Group();
-
-    @AfterEach
-    void stopWorkers() {
-        workers.close();
-    }
+    @RegisterExtension
+    final Background.Group workers = new Background.Group();
 
     @Test
     @Points(2)

@@ -10,21 +10,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Exercise 6 · An event: set, clear, wait with a timeout")
 class EventTest {
     /** Long enough never to run out in a passing test; the waiters are interrupted after each test. */
     private static final long PATIENT_MINUTES = 1;
 
-    private final Background.Group workers = new Background.Group();
-
-    @AfterEach
-    void stopWorkers() {
-        workers.close();
-    }
+    @RegisterExtension
+    final Background.Group workers = new Background.Group();
 
     @Test
     @Points(1)

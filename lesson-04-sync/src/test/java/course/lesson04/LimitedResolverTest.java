@@ -16,21 +16,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Exercise 4 · At most N lookups in flight")
 class LimitedResolverTest {
     private static final int LIMIT = 3;
     private static final int CALLERS = 8;
 
-    private final Background.Group workers = new Background.Group();
-
-    @AfterEach
-    void stopWorkers() {
-        workers.close();
-    }
+    @RegisterExtension
+    final Background.Group workers = new Background.Group();
 
     @Test
     @Points(3)

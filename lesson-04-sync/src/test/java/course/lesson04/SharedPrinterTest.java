@@ -3,9 +3,9 @@ package course.lesson04;
 import course.grading.Delays;
 import course.grading.Background;
 import course.grading.Points;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,12 +29,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 @DisplayName("Exercise 2 · A shared printer that never tears a line")
 class SharedPrinterTest {
-    private final Background.Group workers = new Background.Group();
-
-    @AfterEach
-    void stopWorkers() {
-        workers.close();
-    }
+    @RegisterExtension
+    final Background.Group workers = new Background.Group();
 
     @Test
     @Points(3)

@@ -10,18 +10,14 @@ import course.grading.Points;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Exercise 1 · A race condition at the box office")
 class TicketOfficeTest {
-    private final Background.Group workers = new Background.Group();
-
-    @AfterEach
-    void stopWorkers() {
-        workers.close();
-    }
+    @RegisterExtension
+    final Background.Group workers = new Background.Group();
 
     @Test
     @Points(3)
