@@ -2,8 +2,8 @@ package course.lesson04.demo;
 
 import course.shared.demo.LectureTable;
 import course.shared.demo.DemoArgs;
+import course.shared.demo.ModelServer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -111,38 +111,22 @@ public final class Demo02_SemaphoreLimit {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The simulated resolver (see the class comment): it only sleeps, never touches the network. */
+    /** The simulated resolver (see the class comment): the model server, and names that never answer. */
     private static final class ModelDns {
-        private final Semaphore slots = new Semaphore(SERVER_SLOTS);
-        private final double scale;
+        private final ModelServer server;
         private final Set<String> silent;
 
         ModelDns(double scale, Set<String> silent) {
-            this.scale = scale;
+            this.server = new ModelServer(SERVER_SLOTS, ANSWER, RETRY, scale);
             this.silent = silent;
         }
 
         void lookup(String name) {
             if (silent.contains(name)) {
-                pause(SILENT);                       // no answer: the resolver waits for its timeout
+                server.pause(SILENT);                // no answer: the resolver waits for its timeout
                 return;
             }
-            while (!slots.tryAcquire()) {
-                pause(RETRY);                        // dropped by a full server: retry later
-            }
-            try {
-                pause(ANSWER);
-            } finally {
-                slots.release();
-            }
-        }
-
-        private void pause(double lectureSeconds) {
-            try {
-                Thread.sleep(Duration.ofNanos((long) (lectureSeconds / scale * 1e9)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            server.query();
         }
     }
 }

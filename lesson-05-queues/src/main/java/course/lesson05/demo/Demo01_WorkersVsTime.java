@@ -2,13 +2,12 @@ package course.lesson05.demo;
 
 import course.shared.demo.LectureTable;
 import course.shared.demo.DemoArgs;
+import course.shared.demo.ModelServer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -68,7 +67,7 @@ public final class Demo01_WorkersVsTime {
         for (int i = 0; i < WORKERS.length; i++) {
             double best = Double.MAX_VALUE;
             for (int attempt = 0; attempt < repeats; attempt++) {   // other programs only ever add time
-                best = Math.min(best, sharedQueue(names, WORKERS[i], new ModelServer(scale, "")));
+                best = Math.min(best, sharedQueue(names, WORKERS[i], new Resolver(scale, "")));
             }
             System.out.printf("%4d workers  %6.3f s%n", WORKERS[i], best);
             table.row(Integer.toString(WORKERS[i]), PYTHON[i], best);
@@ -78,13 +77,13 @@ public final class Demo01_WorkersVsTime {
         String silent = names.get(7);
         System.out.printf("%n4 workers, %s does not answer for %.2f s:%n", silent, SILENT / scale);
         System.out.printf("  one shared queue          %6.3f s  (a free worker takes the next name)%n",
-                sharedQueue(names, 4, new ModelServer(scale, silent)));
+                sharedQueue(names, 4, new Resolver(scale, silent)));
         System.out.printf("  list split in 4 up front  %6.3f s  (the quarter with the silent name finishes last)%n",
-                splitUpFront(names, 4, new ModelServer(scale, silent)));
+                splitUpFront(names, 4, new Resolver(scale, silent)));
     }
 
     /** n threads take names from one queue: that is what a fixed thread pool is. */
-    static double sharedQueue(List<String> names, int workers, ModelServer server) throws Exception {
+    static double sharedQueue(List<String> names, int workers, Resolver server) throws Exception {
         List<Callable<Void>> jobs = names.stream().<Callable<Void>>map(name -> () -> {
             server.lookup(name);
             return null;
@@ -99,7 +98,7 @@ public final class Demo01_WorkersVsTime {
     }
 
     /** n threads, each given its own quarter (n-th) of the list before anything starts. */
-    static double splitUpFront(List<String> names, int workers, ModelServer server) throws InterruptedException {
+    static double splitUpFront(List<String> names, int workers, Resolver server) throws InterruptedException {
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         int size = (names.size() + workers - 1) / workers;
@@ -113,38 +112,22 @@ public final class Demo01_WorkersVsTime {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The simulated name server (see the class comment): it only sleeps, never touches the network. */
-    static final class ModelServer {
-        private final Semaphore slots = new Semaphore(SERVER_SLOTS);
-        private final double scale;
+    /** The simulated name server (see the class comment): the model server, and one name that never answers. */
+    static final class Resolver {
+        private final ModelServer server;
         private final String silent;
 
-        ModelServer(double scale, String silent) {
-            this.scale = scale;
+        Resolver(double scale, String silent) {
+            this.server = new ModelServer(SERVER_SLOTS, ANSWER, RETRY, scale);
             this.silent = silent;
         }
 
         void lookup(String name) {
             if (name.equals(silent)) {
-                pause(SILENT);
+                server.pause(SILENT);
                 return;
             }
-            while (!slots.tryAcquire()) {
-                pause(RETRY);                      // dropped by a full server: the client retries later
-            }
-            try {
-                pause(ANSWER);
-            } finally {
-                slots.release();
-            }
-        }
-
-        private void pause(double lectureSeconds) {
-            try {
-                Thread.sleep(Duration.ofNanos((long) (lectureSeconds / scale * 1e9)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            server.query();
         }
     }
 }

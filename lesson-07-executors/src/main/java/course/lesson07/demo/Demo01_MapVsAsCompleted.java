@@ -2,8 +2,8 @@ package course.lesson07.demo;
 
 import course.shared.demo.LectureTable;
 import course.shared.demo.DemoArgs;
+import course.shared.demo.ModelServer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -101,7 +100,7 @@ public final class Demo01_MapVsAsCompleted {
 
     /** Python's executor.map: submit everything, then report the results in input order. */
     static Timing inInputOrder(List<String> names, double scale, boolean show) {
-        ModelServer server = new ModelServer(scale);
+        Registry server = new Registry(scale);
         ExecutorService pool = pool(4);
         long start = System.nanoTime();
         double first = -1;
@@ -121,7 +120,7 @@ public final class Demo01_MapVsAsCompleted {
 
     /** Python's as_completed: report each name the moment its answer is there. */
     static Timing inCompletionOrder(List<String> names, double scale, boolean show) throws InterruptedException {
-        ModelServer server = new ModelServer(scale);
+        Registry server = new Registry(scale);
         record Answer(String name, boolean free) {
         }
         BlockingQueue<Answer> arrived = new LinkedBlockingQueue<>();
@@ -146,7 +145,7 @@ public final class Demo01_MapVsAsCompleted {
 
     /** Every check on the given executor; closing it waits for all of them. */
     static Timing allAtOnce(List<String> names, double scale, ExecutorService executor) {
-        ModelServer server = new ModelServer(scale);
+        Registry server = new Registry(scale);
         long start = System.nanoTime();
         try (executor) {
             names.forEach(name -> executor.execute(() -> server.isFree(name)));
@@ -166,37 +165,21 @@ public final class Demo01_MapVsAsCompleted {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The simulated name server of lesson 05: it only sleeps, never touches the network. */
-    static final class ModelServer {
-        private final Semaphore slots = new Semaphore(SERVER_SLOTS);
-        private final double scale;
+    /** The simulated name server of lesson 05 (the model server), whose first name answers late. */
+    static final class Registry {
+        private final ModelServer server;
 
-        ModelServer(double scale) {
-            this.scale = scale;
+        Registry(double scale) {
+            this.server = new ModelServer(SERVER_SLOTS, ANSWER, RETRY, scale);
         }
 
         boolean isFree(String name) {
             if (name.equals("python.mil")) {
-                pause(SLOW_FIRST);
+                server.pause(SLOW_FIRST);
                 return false;
             }
-            while (!slots.tryAcquire()) {
-                pause(RETRY);                       // dropped by a full server: the client retries later
-            }
-            try {
-                pause(ANSWER);
-            } finally {
-                slots.release();
-            }
+            server.query();
             return name.hashCode() % 3 == 0;
-        }
-
-        private void pause(double lectureSeconds) {
-            try {
-                Thread.sleep(Duration.ofNanos((long) (lectureSeconds / scale * 1e9)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }
