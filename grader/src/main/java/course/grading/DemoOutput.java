@@ -31,7 +31,7 @@ public final class DemoOutput {
     }
 
     /** A header naming Python and Java, a separator, then exactly one row per label, in order, each with figures. */
-    public static void assertTable(Path file, List<String> labels) throws IOException {
+    private static void assertTable(Path file, List<String> labels) throws IOException {
         assertThat(file).as("the demo writes its table to %s", file).exists();
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).as("table lines in %s", file).hasSize(labels.size() + 2);
@@ -48,7 +48,7 @@ public final class DemoOutput {
     }
 
     /** An xychart-beta block with a title, {@code points} x labels, and the given numbers of bar and line series of that length. */
-    public static void assertChart(Path file, int points, int bars, int lines) throws IOException {
+    private static void assertChart(Path file, int points, int bars, int lines) throws IOException {
         assertThat(file).as("the demo writes its chart to %s", file).exists();
         String chart = Files.readString(file);
         assertThat(chart).startsWith("xychart-beta\n").containsPattern("\\n    title \"[^\"]+\"\\n");

@@ -42,7 +42,13 @@ final class BuildMemory {
 
     /** The value under {@code kind} and {@code key}, or null if none was put in this JVM. */
     static String get(String kind, String key) {
-        return all(kind).get(key);
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        try {
+            ObjectName name = name(kind, ObjectName.quote(key));
+            return server.isRegistered(name) ? value(server, name) : null;
+        } catch (JMException e) {
+            throw new IllegalStateException("grading: cannot read " + kind + " of " + key + " from the build's memory", e);
+        }
     }
 
     /** Every value of {@code kind}, by key. */
@@ -51,13 +57,16 @@ final class BuildMemory {
         Map<String, String> values = new TreeMap<>();
         try {
             for (ObjectName name : server.queryNames(name(kind, "*"), null)) {
-                values.put(ObjectName.unquote(name.getKeyProperty("key")),
-                        (String) server.invoke(name, "get", new Object[0], new String[0]));
+                values.put(ObjectName.unquote(name.getKeyProperty("key")), value(server, name));
             }
         } catch (JMException e) {
             throw new IllegalStateException("grading: cannot read " + kind + " from the build's memory", e);
         }
         return values;
+    }
+
+    private static String value(MBeanServer server, ObjectName name) throws JMException {
+        return (String) server.invoke(name, "get", new Object[0], new String[0]);
     }
 
     private static ObjectName name(String kind, String quotedKey) throws JMException {
