@@ -22,10 +22,11 @@ export JAVA_HOME
 mkdir -p autograder
 echo "JAVA_HOME=$JAVA_HOME" > autograder/java.env
 
-# The grader's tools and their class path (Gson), for run_autograder.
-bash ./mvnw -B -ntp -pl grader compile dependency:build-classpath \
+# Gradescope's adapter (autograder/Gradescope.java, needs Gson), compiled once for run_autograder.
+bash ./mvnw -B -ntp -pl grader dependency:build-classpath \
   -Dmdep.outputFile="$PWD/autograder/classpath.txt" -Dmdep.includeScope=compile
-grep -q gson autograder/classpath.txt || { echo "setup: no class path for the grader's tools" >&2; exit 1; }
+grep -q gson autograder/classpath.txt || { echo "setup: no class path for the adapter (Gson)" >&2; exit 1; }
+"$JAVA_HOME/bin/javac" -nowarn -cp "$(cat autograder/classpath.txt)" -d autograder/classes autograder/Gradescope.java
 bash ./mvnw -B -ntp verify -Pgrade -fae || true
 rm -rf .grading-templates && mkdir -p .grading-templates
 for lesson in lesson-*/; do

@@ -1,4 +1,4 @@
-package course.grading.report;
+package course.autograder;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

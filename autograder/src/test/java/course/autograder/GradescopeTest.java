@@ -1,4 +1,4 @@
-package course.grading.report;
+package course.autograder;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
