@@ -1,79 +1,73 @@
 package course.grading;
 
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-
-import java.net.InetAddress;
-import java.net.SocketException;
-
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import course.grading.boot.JdkHooks;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * Keeps code under test on loopback: a TCP connection to any other address fails with a
- * {@link SocketException} that says why, and the test that made it fails even if the code
+ * {@link java.net.SocketException} that says why, and the test that made it fails even if the code
  * swallowed the exception (see {@link #takeViolation()}). Host names other than the local ones
  * do not resolve at all ({@link LoopbackResolverProvider}).
  *
  * <p>Every TCP connect of the JDK, from {@code Socket}, {@code SocketChannel} or
- * {@code HttpClient}, goes through {@code sun.nio.ch.Net.connect}; that is the method rewritten
- * (see {@link JdkRewriter}).
+ * {@code HttpClient}, goes through {@code sun.nio.ch.Net.connect}, whose remote address is an
+ * {@code InetAddress} argument; those methods are rewritten (see {@link JdkRewriter}) to pass it
+ * to {@link JdkHooks#connect} first.
  */
 public final class NetworkGuard {
-    static final String VIOLATION = "grading.network.blocked";
-    /** The connect methods of {@code sun.nio.ch.Net}: they take the remote address. */
-    static final ElementMatcher<MethodDescription> CONNECTS = named("connect")
-            .and(takesArgument(1, InetAddress.class).or(takesArgument(2, InetAddress.class)));
-    private static volatile boolean installed;
+    private static volatile int guardedConnects;
 
     private NetworkGuard() {
     }
 
     /** Installs the guard once per JVM; returns whether it is in place. */
     public static synchronized boolean install() {
-        if (!installed) {
+        if (guardedConnects == 0) {
             try {
-                installed = JdkRewriter.rewrite(Class.forName("sun.nio.ch.Net"), ConnectAdvice.class, CONNECTS);
+                guardedConnects = JdkRewriter.rewrite(Class.forName("sun.nio.ch.Net"), NetworkGuard::checkAddress);
             } catch (ClassNotFoundException e) {
                 return false;
             }
         }
-        return installed;
+        return guardedConnects > 0;
+    }
+
+    /** How many of the JDK's connect methods the guard checks (tests: at least the two that take an address). */
+    static int guardedConnects() {
+        return guardedConnects;
+    }
+
+    /** The prologue of a {@code connect} method: its {@code InetAddress} argument (the 2nd or 3rd) checked. */
+    private static boolean checkAddress(int access, String method, String descriptor, net.bytebuddy.jar.asm.MethodVisitor code) {
+        if (!method.equals("connect")) {
+            return false;
+        }
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        int slot = (access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        boolean checked = false;
+        for (int i = 0; i < arguments.length; i++) {
+            if ((i == 1 || i == 2) && arguments[i].getDescriptor().equals("Ljava/net/InetAddress;")) {
+                code.visitVarInsn(Opcodes.ALOAD, slot);
+                code.visitMethodInsn(Opcodes.INVOKESTATIC, JdkRewriter.HOOKS, "connect", "(Ljava/net/InetAddress;)V", false);
+                checked = true;
+            }
+            slot += arguments[i].getSize();
+        }
+        return checked;
     }
 
     /** Records a blocked attempt, so that the test fails even if the code caught the exception. */
     static void recordViolation(String message) {
-        System.setProperty(VIOLATION, message);
+        System.setProperty(JdkHooks.NETWORK_VIOLATION, message);
     }
 
     /** The first attempt to leave loopback since the last call, if any; clears it. */
     public static String takeViolation() {
-        String violation = System.getProperty(VIOLATION);
+        String violation = System.getProperty(JdkHooks.NETWORK_VIOLATION);
         if (violation != null) {
-            System.clearProperty(VIOLATION);
+            System.clearProperty(JdkHooks.NETWORK_VIOLATION);
         }
         return violation;
-    }
-
-    /** Inlined into {@code sun.nio.ch.Net.connect}: JDK classes only, no lambdas. */
-    static final class ConnectAdvice {
-        private ConnectAdvice() {
-        }
-
-        @Advice.OnMethodEnter
-        static void enter(@Advice.AllArguments Object[] arguments) throws SocketException {
-            for (Object argument : arguments) {
-                if (argument instanceof InetAddress address && !address.isLoopbackAddress() && !address.isAnyLocalAddress()) {
-                    String message = "no network beyond loopback during grading: a connection to "
-                            .concat(address.getHostAddress())
-                            .concat(" was blocked. Tests use local servers on 127.0.0.1 only.");
-                    if (System.getProperty("grading.network.blocked") == null) {
-                        System.setProperty("grading.network.blocked", message);
-                    }
-                    throw new SocketException(message);
-                }
-            }
-        }
     }
 }
