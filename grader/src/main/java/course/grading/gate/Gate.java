@@ -30,8 +30,10 @@ import java.util.stream.Stream;
  * class file removed: it could otherwise stand in for a library class on the test class path.
  *
  * <p>A refusal costs the exercises whose tests reach the class (through the classes they use,
- * transitively), never the others. Uses only the JDK: it runs in the Maven JVM before the
- * student's classes could be on any class path.
+ * transitively), never the others; the refused class's file is removed, so its code never runs
+ * (a test that reaches it fails with {@code NoClassDefFoundError}, and the report says why).
+ * Uses only the JDK: it runs in the Maven JVM before the student's classes could be on any class
+ * path.
  */
 public final class Gate {
     private static final Pattern LESSON_PACKAGE = Pattern.compile("^course\\.lesson(\\d\\d)(\\.|$)");
@@ -64,8 +66,8 @@ public final class Gate {
 
     /**
      * Checks the student classes; removes the class files of classes outside the course's
-     * lesson packages. Returns, for each top-level test class that reaches refused code, the
-     * refusals it reaches (an exercise with no entry is clean).
+     * lesson packages and of every refused class. Returns, for each top-level test class that
+     * reaches refused code, the refusals it reaches (an exercise with no entry is clean).
      */
     public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
         boolean sharedTrusted = !studentWroteShared();
@@ -75,6 +77,10 @@ public final class Gate {
         for (ClassFile file : student.values()) {
             refusal(file, sharedTrusted).or(() -> testClassUsed(file, tests, student))
                     .ifPresent(r -> refused.put(file.name(), r));
+        }
+        // A refused class never runs: its file goes, so that a sacrificed exercise cannot carry code for the others.
+        for (String name : refused.keySet()) {
+            Files.deleteIfExists(classes.resolve(name.replace('.', '/') + ".class"));
         }
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
         for (String test : tests.keySet()) {

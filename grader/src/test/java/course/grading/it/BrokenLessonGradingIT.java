@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attacking one gets 0 with a message that names the cause — exit, endless loop, leak, flood,
  * forged results from a shutdown hook, a class in Surefire's package, kill -9 of the test JVM,
  * UDP, the tests' answers read by reflection, a grader of its own in the submission, stale
- * results from an earlier run, and a build file that tries to choose the grading mode.
+ * results from an earlier run, a report forged through an API the gate does not list, and a
+ * build file that tries to choose the grading mode.
  *
  * <p>Runs Maven in a child process, so it is slow (tens of seconds): tagged {@code integration},
  * it runs in the instructor check ({@code -Pinstructor}), not in a student's {@code mvn test}.
@@ -53,7 +54,7 @@ class BrokenLessonGradingIT {
     @DisplayName("the grade run finishes with exit code 0 and writes results.json")
     void gradeRunSucceeds() {
         assertThat(graded.exitCode()).as(graded.output()).isZero();
-        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 100,");
+        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 110,");
         assertThat(graded.output()).doesNotContain("FORGED GRADER RAN");
     }
 
@@ -91,9 +92,20 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("results forged by a shutdown hook never count: the gate refuses the forger")
+    @DisplayName("results forged by a shutdown hook never count: the gate refuses the forger, and removes it so it never runs")
     void forgedResultsEarnNothing() {
         assertThat(graded.output()).containsPattern("Exercise 6 · Forger +0/10  the grading gate refused course.lesson99.Forger: it uses java.lang.Runtime.addShutdownHook");
+        // A refused class that ran could still write for the exercises it does not belong to.
+        assertThat(lesson.work().resolve("target/classes/course/lesson99/Forger.class")).doesNotExist();
+        assertThat(lesson.work().resolve("target/classes/course/lesson99/Adder.class")).exists();
+    }
+
+    @Test
+    @DisplayName("a report written through an API the gate does not list (java.util.logging) is refused at run time")
+    void reportWrittenAtRunTimeIsRefused() {
+        assertThat(graded.output()).containsPattern("Exercise 11 · Rewriter +0/10  SecurityException: writing to ");
+        assertThat(graded.results()).containsPattern("SecurityException: writing to \\S*/target/surefire-reports/"
+                + "TEST-course.lesson99.RewriterTest.xml\\S* was refused \\(called by course.lesson99.Rewriter");
     }
 
     @Test
@@ -114,14 +126,14 @@ class BrokenLessonGradingIT {
     void udpAndReflectionAreRefused() {
         assertThat(graded.output())
                 .containsPattern("Exercise 9 · Broadcaster +0/10  the grading gate refused course.lesson99.Broadcaster: it uses java.net.DatagramSocket")
-                .containsPattern("Exercise 10 · Spy +0/10  the grading gate refused course.lesson99.Spy: it uses java.lang.reflect.Field \\(reflection and class loading by name\\)");
+                .containsPattern("Exercise 10 · Spy +0/10  the grading gate refused course.lesson99.Spy: it uses java.lang.reflect.Field \\(reflection, class loading by name, or code run from text\\)");
     }
 
     @Test
     @DisplayName("a build file cannot choose the grading mode: -Dgrading.mode (what a .mvn/maven.config line adds) changes nothing")
     void buildFileCannotChooseTheMode() throws Exception {
         assertThat(graded.exitCode()).as("the grade run above had -Dgrading.mode=student, and still graded").isZero();
-        assertThat(graded.results()).contains("\"max_score\": 100,");
+        assertThat(graded.results()).contains("\"max_score\": 110,");
         assertThat(student.exitCode()).as("student mode still fails on failing tests").isNotZero();
     }
 
