@@ -20,7 +20,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  * {@link SecurityException}, unless the test's own code does it (a frame from a
  * {@code test-classes} folder on the stack, and none from any other class folder): student code,
  * and JDK threads running on their own, never may. Paths are compared after symbolic links are
- * resolved. See {@link JdkRewriter} for how the JDK's methods are rewritten.
+ * resolved. Nor may student code read Surefire's own files ({@code target/surefire/surefire*}):
+ * they hold the address and session id of each test JVM's channel to Maven, with which code
+ * could pose as another test JVM. See {@link JdkRewriter} for how the JDK's methods are rewritten.
  *
  * <p>What it cannot see: a child process (lessons that start processes), native code.
  */
@@ -35,6 +37,8 @@ public final class GradingFilesGuard {
         if (!installed) {
             boolean done = JdkRewriter.rewrite(java.io.FileOutputStream.class, WriteAdvice.class,
                     named("open").and(takesArguments(String.class, boolean.class)))
+                    && JdkRewriter.rewrite(java.io.FileInputStream.class, WriteAdvice.class,
+                    named("open").and(takesArguments(String.class)))
                     && JdkRewriter.rewrite(java.io.RandomAccessFile.class, WriteAdvice.class,
                     named("open").and(takesArguments(String.class, int.class)));
             if (done && !System.getProperty("os.name", "").startsWith("Windows")) {
@@ -64,26 +68,28 @@ public final class GradingFilesGuard {
         @Advice.OnMethodEnter
         static void enter(@Advice.Origin("#t") String type, @Advice.Origin("#m") String method,
                           @Advice.AllArguments Object[] args) {
-            // [0], [1]: files opened for writing (or linked to); [2], [3]: new names given to a file; [4]: a file deleted.
-            String[] checks = new String[5];
+            // [0], [1]: files opened for writing (or linked to); [2], [3]: new names given to a file; [4]: a file deleted;
+            // [5]: a file opened for reading.
+            String[] checks = new String[6];
             if (type.equals("java.io.FileOutputStream")) {
                 checks[0] = (String) args[0];
+            } else if (type.equals("java.io.FileInputStream")) {
+                checks[5] = (String) args[0];
             } else if (type.equals("java.io.RandomAccessFile")) {
-                if ((((Integer) args[1]).intValue() & 2) != 0) {
-                    checks[0] = (String) args[0];
-                }
+                checks[(((Integer) args[1]).intValue() & 2) != 0 ? 0 : 5] = (String) args[0];
             } else if (type.equals("java.io.UnixFileSystem")) {
                 checks[method.equals("rename") ? 2 : 4] = ((java.io.File) args[method.equals("rename") ? 1 : 0]).getPath();
             } else if (method.equals("open") || method.equals("unlink") || method.equals("rmdir")) {
                 if (!method.equals("open")) {
                     checks[4] = String.valueOf(args[0]);
-                } else if ((((Integer) args[1]).intValue() & 3) != 0) {
-                    checks[0] = String.valueOf(args[0]);
+                } else {
+                    checks[(((Integer) args[1]).intValue() & 3) != 0 ? 0 : 5] = String.valueOf(args[0]);
                 }
             } else if (method.equals("openat") || method.equals("renameat") || method.equals("unlinkat")) {
                 boolean open = method.equals("openat");
                 boolean rename = method.equals("renameat");
-                if (!open || (((Integer) args[2]).intValue() & 3) != 0) {
+                boolean read = open && (((Integer) args[2]).intValue() & 3) == 0;
+                if (!read || new String((byte[]) args[1], java.nio.charset.StandardCharsets.UTF_8).contains("surefire")) {
                     int fd = ((Integer) args[rename ? 2 : 0]).intValue();
                     String name = new String((byte[]) args[rename ? 3 : 1], java.nio.charset.StandardCharsets.UTF_8);
                     if (!name.startsWith("/")) {
@@ -94,7 +100,7 @@ public final class GradingFilesGuard {
                             // no /proc: the name is checked as it stands
                         }
                     }
-                    checks[open ? 0 : rename ? 2 : 4] = name;
+                    checks[read ? 5 : open ? 0 : rename ? 2 : 4] = name;
                 }
             } else if (method.equals("rename")) {
                 checks[2] = String.valueOf(args[1]);
@@ -110,6 +116,20 @@ public final class GradingFilesGuard {
                 }
                 boolean newName = i == 2 || i == 3;
                 boolean delete = i == 4;
+                if (i == 5) {
+                    // Surefire's own files (target/surefire/surefire*) hold the address and session id
+                    // of every test JVM's channel to Maven: code that read them could pose as another
+                    // test JVM and report its tests passed. Only the test JVM's start reads them.
+                    String read = checks[5].replace('\\', '/');
+                    int slash = read.lastIndexOf('/');
+                    if (!read.startsWith("surefire", slash + 1)) {
+                        continue;
+                    }
+                    String dir = java.nio.file.Path.of(read).toAbsolutePath().normalize().getParent().toString().replace('\\', '/');
+                    if (!dir.endsWith("/surefire") && !dir.endsWith("/failsafe")) {
+                        continue;
+                    }
+                }
                 String shown = checks[i];
                 String real;
                 try {
@@ -146,7 +166,7 @@ public final class GradingFilesGuard {
                     grading = name.equals("target") || name.equals("surefire-reports") || name.equals("failsafe-reports")
                             || here.equals(real) || here.startsWith(real.concat("/"));
                 }
-                if (!grading) {
+                if (!grading && i != 5) {
                     continue;
                 }
                 // The test's own code may (a red-team test sets up stale reports); student code may not.
@@ -167,8 +187,12 @@ public final class GradingFilesGuard {
                         student = frame.toStackTraceElement().toString();
                     }
                 }
-                if (test && student == null) {
+                if (test && student == null || i == 5 && student == null) {
                     continue;
+                }
+                if (i == 5) {
+                    throw new SecurityException("reading ".concat(shown).concat(" was refused (called by ").concat(student)
+                            .concat("): Surefire's files are the build's, not your code's."));
                 }
                 throw new SecurityException((newName ? "giving a file the name " : delete ? "deleting " : "writing to ").concat(shown)
                         .concat(student == null ? " was refused" : " was refused (called by ".concat(student).concat(")"))

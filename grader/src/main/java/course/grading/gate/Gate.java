@@ -39,6 +39,7 @@ public final class Gate {
     private static final Pattern LESSON_PACKAGE = Pattern.compile("^course\\.lesson(\\d\\d)(\\.|$)");
     /** The course's own code shared by the lessons' demos ({@code shared/src/main/java}), compiled into each lesson. */
     private static final String SHARED = "course.shared.";
+    private static final Pattern MODULE = Pattern.compile("<artifactId>lesson-(\\d\\d)-[^<]*</artifactId>");
     private static final Pattern ALLOW = Pattern.compile("<grading\\.gate\\.allow>([^<]*)</grading\\.gate\\.allow>");
 
     /** Why a student class was refused. */
@@ -104,6 +105,17 @@ public final class Gate {
             return Optional.of(new Refusal(file.name(), "it lies outside the lesson's package (course.lessonNN):"
                     + " write your classes in the lesson's package"));
         }
+        // Another lesson's package would bring that lesson's allowances (lesson 03 may start processes).
+        Optional<String> own = moduleLesson();
+        if (own.isPresent() && !own.get().equals(lesson.group(1))) {
+            return Optional.of(new Refusal(file.name(), "it lies in another lesson's package (course.lesson" + lesson.group(1)
+                    + "): write your classes in this lesson's package, course.lesson" + own.get()));
+        }
+        if (!file.equality().isEmpty()) {
+            return Optional.of(new Refusal(file.name(), "it defines its own equals(Object): the tests compare your"
+                    + " records and results with equals, so an equals of your own could make any answer look right;"
+                    + " keep the records as given (their equals compares every component)"));
+        }
         Set<String> allowed = allowed(lesson.group(1));
         for (Rule rule : Rule.ALL) {
             if (allowed.contains(rule.id())) {
@@ -159,6 +171,16 @@ public final class Gate {
         return reached;
     }
 
+    /** The lesson number of the module graded ({@code lesson-NN-…} in its pom), if it is one lesson's module. */
+    private Optional<String> moduleLesson() throws IOException {
+        Path pom = basedir.resolve("pom.xml");
+        if (!Files.exists(pom)) {
+            return Optional.empty();
+        }
+        Matcher own = MODULE.matcher(Files.readString(pom));
+        return own.find() ? Optional.of(own.group(1)) : Optional.empty();
+    }
+
     /** The shared package is the course's: a lesson whose own sources write into it is not trusted there. */
     private boolean studentWroteShared() {
         return Files.exists(basedir.resolve("src/main/java/course/shared"));
@@ -212,7 +234,7 @@ public final class Gate {
             try (InputStream in = Files.newInputStream(path)) {
                 file = ClassFile.read(in);
             } catch (IOException e) {
-                file = new ClassFile(folder.relativize(path).toString(), null, Set.of("?"), Set.of(), List.of());
+                file = new ClassFile(folder.relativize(path).toString(), null, Set.of("?"), Set.of(), List.of(), Set.of());
             }
             files.put(file.name(), file);
             boolean foreign = !LESSON_PACKAGE.matcher(file.name()).find() && !(sharedTrusted && file.name().startsWith(SHARED));
