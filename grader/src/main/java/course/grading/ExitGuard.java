@@ -23,7 +23,7 @@ public final class ExitGuard {
     /** Installs the guard once per JVM; returns whether it is in place. */
     public static synchronized boolean install() {
         if (!installed) {
-            installed = JdkRewriter.rewrite(Runtime.class, (access, method, descriptor, code) -> {
+            installed = JdkRewriter.rewrite(Runtime.class, (type, access, method, descriptor, code) -> {
                 if (!(method.equals("exit") || method.equals("halt")) || !descriptor.equals("(I)V")) {
                     return false;
                 }

@@ -5,7 +5,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Installs the grader's guards when a test JVM of the course starts its tests: no
- * {@code System.exit} ({@link ExitGuard}), no network beyond loopback ({@link NetworkGuard}).
+ * {@code System.exit} ({@link ExitGuard}), no network beyond loopback ({@link NetworkGuard}), no
+ * writes into the grading files ({@link GradingFilesGuard}).
  * Active only in test JVMs started by the course build (system property {@code grading.dir}),
  * never in the Maven JVM or an IDE. A guard that cannot be installed stops the tests loudly:
  * grading never goes on without it.
@@ -16,8 +17,8 @@ public final class GradingSession implements LauncherSessionListener {
         if (System.getProperty("grading.dir") == null) {
             return;
         }
-        if (!ExitGuard.install() || !NetworkGuard.install()) {
-            throw new IllegalStateException("grading: the exit and network guards could not be installed"
+        if (!ExitGuard.install() || !NetworkGuard.install() || !GradingFilesGuard.install()) {
+            throw new IllegalStateException("grading: the exit, network and grading-files guards could not be installed"
                     + " (is Byte Buddy's agent attached with -javaagent?); no test runs without them");
         }
     }

@@ -44,8 +44,11 @@ final class JdkRewriter {
     /** Writes the instructions to put at the start of one method, or nothing if it is not one to guard. */
     @FunctionalInterface
     interface Prologue {
-        /** Returns whether it wrote any. {@code access}: the method's flags ({@link Opcodes#ACC_STATIC}). */
-        boolean write(int access, String method, String descriptor, MethodVisitor code);
+        /**
+         * Returns whether it wrote any. {@code type}: the class, as {@code java/io/File};
+         * {@code access}: the method's flags ({@link Opcodes#ACC_STATIC}).
+         */
+        boolean write(String type, int access, String method, String descriptor, MethodVisitor code);
     }
 
     /** Writes the instructions that push the method's arguments as an {@code Object[]}, primitives boxed. */
@@ -85,6 +88,7 @@ final class JdkRewriter {
             return 0;
         }
         int[] guarded = {0};
+        String internalName = type.getName().replace('.', '/');
         byte[] rewritten;
         try (InputStream original = Object.class.getResourceAsStream("/" + type.getName().replace('.', '/') + ".class")) {
             ClassReader reader = new ClassReader(original.readAllBytes());
@@ -98,7 +102,7 @@ final class JdkRewriter {
                         @Override
                         public void visitCode() {
                             super.visitCode();
-                            guarded[0] += prologue.write(access, method, descriptor, code) ? 1 : 0;
+                            guarded[0] += prologue.write(internalName, access, method, descriptor, code) ? 1 : 0;
                         }
 
                         @Override

@@ -39,7 +39,7 @@ public final class NetworkGuard {
     }
 
     /** The prologue of a {@code connect} method: its {@code InetAddress} argument (the 2nd or 3rd) checked. */
-    private static boolean checkAddress(int access, String method, String descriptor, net.bytebuddy.jar.asm.MethodVisitor code) {
+    private static boolean checkAddress(String type, int access, String method, String descriptor, net.bytebuddy.jar.asm.MethodVisitor code) {
         if (!method.equals("connect")) {
             return false;
         }

@@ -51,4 +51,147 @@ public final class JdkHooks {
             throw new SocketException(message);
         }
     }
+
+    /**
+     * At the start of the JDK's file methods that the grading-files guard rewrites (see
+     * {@code course.grading.GradingFilesGuard}): refuses code under test that writes, renames onto,
+     * links or deletes a grading file, or reads Surefire's own files.
+     *
+     * @param type   the class of the rewritten method, e.g. {@code java.io.FileOutputStream}
+     * @param method its name
+     * @param args   its arguments, primitives boxed
+     */
+    public static void file(String type, String method, Object[] args) {
+        // [0], [1]: files opened for writing (or linked to); [2], [3]: new names given to a file; [4]: a file deleted;
+        // [5]: a file opened for reading.
+        String[] checks = new String[6];
+        if (type.equals("java.io.FileOutputStream")) {
+            checks[0] = (String) args[0];
+        } else if (type.equals("java.io.FileInputStream")) {
+            checks[5] = (String) args[0];
+        } else if (type.equals("java.io.RandomAccessFile")) {
+            checks[(((Integer) args[1]).intValue() & 2) != 0 ? 0 : 5] = (String) args[0];
+        } else if (type.equals("java.io.UnixFileSystem")) {
+            checks[method.equals("rename") ? 2 : 4] = ((java.io.File) args[method.equals("rename") ? 1 : 0]).getPath();
+        } else if (method.equals("open") || method.equals("unlink") || method.equals("rmdir")) {
+            if (!method.equals("open")) {
+                checks[4] = String.valueOf(args[0]);
+            } else {
+                checks[(((Integer) args[1]).intValue() & 3) != 0 ? 0 : 5] = String.valueOf(args[0]);
+            }
+        } else if (method.equals("openat") || method.equals("renameat") || method.equals("unlinkat")) {
+            boolean open = method.equals("openat");
+            boolean rename = method.equals("renameat");
+            boolean read = open && (((Integer) args[2]).intValue() & 3) == 0;
+            if (!read || new String((byte[]) args[1], java.nio.charset.StandardCharsets.UTF_8).contains("surefire")) {
+                int fd = ((Integer) args[rename ? 2 : 0]).intValue();
+                String name = new String((byte[]) args[rename ? 3 : 1], java.nio.charset.StandardCharsets.UTF_8);
+                if (!name.startsWith("/")) {
+                    try {
+                        name = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/"
+                                .concat(Integer.toString(fd)))).resolve(name).toString();
+                    } catch (Exception | LinkageError unknown) {
+                        // no /proc: the name is checked as it stands
+                    }
+                }
+                checks[read ? 5 : open ? 0 : rename ? 2 : 4] = name;
+            }
+        } else if (method.equals("rename")) {
+            checks[2] = String.valueOf(args[1]);
+        } else if (method.equals("link")) {
+            checks[1] = String.valueOf(args[0]);
+            checks[3] = String.valueOf(args[1]);
+        } else if (method.equals("symlink")) {
+            checks[3] = String.valueOf(args[1]);
+        }
+        for (int i = 0; i < checks.length; i++) {
+            if (checks[i] == null) {
+                continue;
+            }
+            boolean newName = i == 2 || i == 3;
+            boolean delete = i == 4;
+            if (i == 5) {
+                // Surefire's own files (target/surefire/surefire*) hold the address and session id
+                // of every test JVM's channel to Maven: code that read them could pose as another
+                // test JVM and report its tests passed. Only the test JVM's start reads them.
+                String read = checks[5].replace('\\', '/');
+                int slash = read.lastIndexOf('/');
+                if (!read.startsWith("surefire", slash + 1)) {
+                    continue;
+                }
+                String dir = java.nio.file.Path.of(read).toAbsolutePath().normalize().getParent().toString().replace('\\', '/');
+                if (!dir.endsWith("/surefire") && !dir.endsWith("/failsafe")) {
+                    continue;
+                }
+            }
+            String shown = checks[i];
+            String real;
+            try {
+                java.nio.file.Path absolute = java.nio.file.Path.of(shown).toAbsolutePath().normalize();
+                java.nio.file.Path resolved = absolute;
+                if (!newName && !delete) {
+                    try {
+                        resolved = absolute.toRealPath();
+                    } catch (java.io.IOException missing) {
+                        resolved = null;
+                    }
+                }
+                if (resolved == null || newName || delete) {
+                    java.nio.file.Path parent = absolute.getParent();
+                    try {
+                        resolved = parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
+                    } catch (java.io.IOException missing) {
+                        resolved = absolute;
+                    }
+                }
+                real = resolved.toString().replace('\\', '/');
+            } catch (RuntimeException unreadable) {
+                real = shown.replace('\\', '/');
+            }
+            String name = real.substring(real.lastIndexOf('/') + 1);
+            String folder = real.lastIndexOf('/') > 0 ? real.substring(0, real.lastIndexOf('/')) : "";
+            String folderName = folder.substring(folder.lastIndexOf('/') + 1);
+            boolean grading = real.contains("/target/grading/") || real.endsWith("/target/grading")
+                    || real.startsWith("/autograder/results")
+                    || name.startsWith("TEST-") && (folderName.equals("surefire-reports") || folderName.equals("failsafe-reports"))
+                    || real.startsWith("/proc/") && name.equals("mem");
+            if (newName && !grading) {
+                String here = java.nio.file.Path.of("").toAbsolutePath().toString().replace('\\', '/');
+                grading = name.equals("target") || name.equals("surefire-reports") || name.equals("failsafe-reports")
+                        || here.equals(real) || here.startsWith(real.concat("/"));
+            }
+            if (!grading && i != 5) {
+                continue;
+            }
+            // The test's own code may (a red-team test sets up stale reports); student code may not.
+            StackWalker walker = StackWalker.getInstance(java.util.Set.of(
+                    StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES,
+                    StackWalker.Option.SHOW_REFLECT_FRAMES));
+            java.util.stream.Stream.Builder<StackWalker.StackFrame> collected = java.util.stream.Stream.builder();
+            walker.forEach(collected);
+            boolean test = false;
+            String student = null;
+            for (Object each : collected.build().toArray()) {
+                StackWalker.StackFrame frame = (StackWalker.StackFrame) each;
+                java.security.CodeSource source = frame.getDeclaringClass().getProtectionDomain().getCodeSource();
+                String location = source == null || source.getLocation() == null ? "" : source.getLocation().toString();
+                if (location.startsWith("file:") && location.endsWith("/test-classes/")) {
+                    test = true;
+                } else if (location.startsWith("file:") && location.endsWith("/") && student == null) {
+                    student = frame.toStackTraceElement().toString();
+                }
+            }
+            if (test && student == null || i == 5 && student == null) {
+                continue;
+            }
+            if (i == 5) {
+                throw new SecurityException("reading ".concat(shown).concat(" was refused (called by ").concat(student)
+                        .concat("): Surefire's files are the build's, not your code's."));
+            }
+            throw new SecurityException((newName ? "giving a file the name " : delete ? "deleting " : "writing to ").concat(shown)
+                    .concat(student == null ? " was refused" : " was refused (called by ".concat(student).concat(")"))
+                    .concat(": test reports and results.json are written by the build, never by your code."
+                            + " Your code is graded on what it returns and does, not on files it writes."));
+        }
+    }
 }

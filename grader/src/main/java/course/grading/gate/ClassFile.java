@@ -18,8 +18,12 @@ import java.util.Set;
  * @param classes    every class it names (types of fields, calls, casts, descriptors), binary names
  * @param members    every field or method it uses, as {@code owner#name descriptor}, e.g. {@code java.lang.System#exit(I)V}
  * @param strings    its string constants (for messages only; names built at run time escape this)
+ * @param equality   its own {@code equals(Object)}, if it declares one, as {@code equals(Ljava/lang/Object;)Z}
+ *                   (a record's generated {@code equals}, a call to {@code ObjectMethods}, does not count)
  */
-public record ClassFile(String name, String sourceFile, Set<String> classes, Set<String> members, List<String> strings) {
+public record ClassFile(String name, String sourceFile, Set<String> classes, Set<String> members, List<String> strings,
+                        Set<String> equality) {
+    private static final String EQUALS = "equals(Ljava/lang/Object;)Z";
     private static final int UTF8 = 1;
     private static final int CLASS = 7;
     private static final int STRING = 8;
@@ -63,8 +67,10 @@ public record ClassFile(String name, String sourceFile, Set<String> classes, Set
         Set<String> classes = new LinkedHashSet<>();
         Set<String> members = new LinkedHashSet<>();
         List<String> strings = new ArrayList<>();
+        Set<String> dynamic = new LinkedHashSet<>();
         for (int i = 1; i < count; i++) {
             switch (tags[i]) {
+                case 18 -> dynamic.add(utf(values, ref(values, ref(values, i, 1), 0))); // InvokeDynamic: its name
                 case CLASS -> addType(classes, utf(values, ref(values, i, 0)));
                 case STRING -> strings.add(utf(values, ref(values, i, 0)));
                 case METHOD_TYPE -> addDescriptor(classes, utf(values, ref(values, i, 0)));
@@ -80,19 +86,24 @@ public record ClassFile(String name, String sourceFile, Set<String> classes, Set
                 }
             }
         }
-        return new ClassFile(name, sourceFile(in, values), classes, members, strings);
-    }
-
-    private static String sourceFile(DataInputStream in, Object[] values) throws IOException {
         in.skipBytes(2); // super class
         in.skipBytes(2 * in.readUnsignedShort()); // interfaces
+        Set<String> equality = new LinkedHashSet<>();
         for (int part = 0; part < 2; part++) { // fields, then methods
             int n = in.readUnsignedShort();
             for (int i = 0; i < n; i++) {
-                in.skipBytes(6);
+                in.skipBytes(2);
+                String declared = utf(values, in.readUnsignedShort()) + utf(values, in.readUnsignedShort());
+                if (part == 1 && declared.equals(EQUALS) && !dynamic.contains("equals")) {
+                    equality.add(declared);
+                }
                 skipAttributes(in);
             }
         }
+        return new ClassFile(name, sourceFile(in, values), classes, members, strings, equality);
+    }
+
+    private static String sourceFile(DataInputStream in, Object[] values) throws IOException {
         int attributes = in.readUnsignedShort();
         String found = null;
         for (int i = 0; i < attributes; i++) {

@@ -30,13 +30,16 @@ import java.util.stream.Stream;
  * class file removed: it could otherwise stand in for a library class on the test class path.
  *
  * <p>A refusal costs the exercises whose tests reach the class (through the classes they use,
- * transitively), never the others. Uses only the JDK: it runs in the Maven JVM before the
- * student's classes could be on any class path.
+ * transitively), never the others; the refused class's file is removed, so its code never runs
+ * (a test that reaches it fails with {@code NoClassDefFoundError}, and the report says why).
+ * Uses only the JDK: it runs in the Maven JVM before the student's classes could be on any class
+ * path.
  */
 public final class Gate {
     private static final Pattern LESSON_PACKAGE = Pattern.compile("^course\\.lesson(\\d\\d)(\\.|$)");
     /** The course's own code shared by the lessons' demos ({@code shared/src/main/java}), compiled into each lesson. */
     private static final String SHARED = "course.shared.";
+    private static final Pattern MODULE = Pattern.compile("<artifactId>lesson-(\\d\\d)-[^<]*</artifactId>");
     private static final Pattern ALLOW = Pattern.compile("<grading\\.gate\\.allow>([^<]*)</grading\\.gate\\.allow>");
 
     /** Why a student class was refused. */
@@ -64,8 +67,8 @@ public final class Gate {
 
     /**
      * Checks the student classes; removes the class files of classes outside the course's
-     * lesson packages. Returns, for each top-level test class that reaches refused code, the
-     * refusals it reaches (an exercise with no entry is clean).
+     * lesson packages and of every refused class. Returns, for each top-level test class that
+     * reaches refused code, the refusals it reaches (an exercise with no entry is clean).
      */
     public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
         boolean sharedTrusted = !studentWroteShared();
@@ -75,6 +78,10 @@ public final class Gate {
         for (ClassFile file : student.values()) {
             refusal(file, sharedTrusted).or(() -> testClassUsed(file, tests, student))
                     .ifPresent(r -> refused.put(file.name(), r));
+        }
+        // A refused class never runs: its file goes, so that a sacrificed exercise cannot carry code for the others.
+        for (String name : refused.keySet()) {
+            Files.deleteIfExists(classes.resolve(name.replace('.', '/') + ".class"));
         }
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
         for (String test : tests.keySet()) {
@@ -97,6 +104,17 @@ public final class Gate {
         if (!lesson.find()) {
             return Optional.of(new Refusal(file.name(), "it lies outside the lesson's package (course.lessonNN):"
                     + " write your classes in the lesson's package"));
+        }
+        // Another lesson's package would bring that lesson's allowances (lesson 03 may start processes).
+        Optional<String> own = moduleLesson();
+        if (own.isPresent() && !own.get().equals(lesson.group(1))) {
+            return Optional.of(new Refusal(file.name(), "it lies in another lesson's package (course.lesson" + lesson.group(1)
+                    + "): write your classes in this lesson's package, course.lesson" + own.get()));
+        }
+        if (!file.equality().isEmpty()) {
+            return Optional.of(new Refusal(file.name(), "it defines its own equals(Object): the tests compare your"
+                    + " records and results with equals, so an equals of your own could make any answer look right;"
+                    + " keep the records as given (their equals compares every component)"));
         }
         Set<String> allowed = allowed(lesson.group(1));
         for (Rule rule : Rule.ALL) {
@@ -153,6 +171,16 @@ public final class Gate {
         return reached;
     }
 
+    /** The lesson number of the module graded ({@code lesson-NN-…} in its pom), if it is one lesson's module. */
+    private Optional<String> moduleLesson() throws IOException {
+        Path pom = basedir.resolve("pom.xml");
+        if (!Files.exists(pom)) {
+            return Optional.empty();
+        }
+        Matcher own = MODULE.matcher(Files.readString(pom));
+        return own.find() ? Optional.of(own.group(1)) : Optional.empty();
+    }
+
     /** The shared package is the course's: a lesson whose own sources write into it is not trusted there. */
     private boolean studentWroteShared() {
         return Files.exists(basedir.resolve("src/main/java/course/shared"));
@@ -206,7 +234,7 @@ public final class Gate {
             try (InputStream in = Files.newInputStream(path)) {
                 file = ClassFile.read(in);
             } catch (IOException e) {
-                file = new ClassFile(folder.relativize(path).toString(), null, Set.of("?"), Set.of(), List.of());
+                file = new ClassFile(folder.relativize(path).toString(), null, Set.of("?"), Set.of(), List.of(), Set.of());
             }
             files.put(file.name(), file);
             boolean foreign = !LESSON_PACKAGE.matcher(file.name()).find() && !(sharedTrusted && file.name().startsWith(SHARED));

@@ -18,9 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code grader/src/it/broken-lesson}) with the real build, the way an autograder would, and
  * checks that grading survives it: the correct exercise keeps its points, and each broken or
  * attacking one gets 0 with a message that names the cause — exit, endless loop, leak, flood,
- * forged results from a shutdown hook, a class in Surefire's package, kill -9 of the test JVM,
- * UDP, the tests' answers read by reflection, a grader of its own in the submission, stale
- * results from an earlier run, and a build file that tries to choose the grading mode.
+ * forged results from a shutdown hook, a class in Surefire's or another lesson's package, kill -9
+ * of the test JVM, UDP, the tests' answers read by reflection, a grader of its own in the
+ * submission, stale results from an earlier run, a report forged through an API the gate does not
+ * list, Surefire's channel session ids read from its files, a record whose equals says yes to
+ * everything, and a build file that tries to choose the grading mode.
  *
  * <p>Runs Maven in a child process, so it is slow (tens of seconds): tagged {@code integration},
  * it runs in the instructor check ({@code -Pinstructor}), not in a student's {@code mvn test}.
@@ -53,7 +55,7 @@ class BrokenLessonGradingIT {
     @DisplayName("the grade run finishes with exit code 0 and writes results.json")
     void gradeRunSucceeds() {
         assertThat(graded.exitCode()).as(graded.output()).isZero();
-        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 100,");
+        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 120,");
         assertThat(graded.output()).doesNotContain("FORGED GRADER RAN");
     }
 
@@ -91,16 +93,32 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("results forged by a shutdown hook never count: the gate refuses the forger")
+    @DisplayName("results forged by a shutdown hook never count: the gate refuses the forger, and removes it so it never runs")
     void forgedResultsEarnNothing() {
         assertThat(graded.output()).containsPattern("Exercise 6 · Forger +0/10  the grading gate refused course.lesson99.Forger: it uses java.lang.Runtime.addShutdownHook");
+        // A refused class that ran could still write for the exercises it does not belong to.
+        assertThat(lesson.work().resolve("target/classes/course/lesson99/Forger.class")).doesNotExist();
+        assertThat(lesson.work().resolve("target/classes/course/lesson99/Adder.class")).exists();
     }
 
     @Test
-    @DisplayName("a class hidden in Surefire's package is refused and removed")
+    @DisplayName("a report written through an API the gate does not list (java.util.logging), or Surefire's channel"
+            + " session ids read from its files, are refused at run time")
+    void reportWrittenAtRunTimeIsRefused() {
+        assertThat(graded.output()).containsPattern("Exercise 11 · Rewriter +0/10  SecurityException: (writing to|reading) ");
+        assertThat(graded.results()).containsPattern("SecurityException: writing to \\S*/target/surefire-reports/"
+                + "TEST-course.lesson99.RewriterTest.xml\\S* was refused \\(called by course.lesson99.Rewriter")
+                .containsPattern("SecurityException: reading \\S*target/surefire/surefire\\S* was refused \\(called by course.lesson99.Rewriter");
+    }
+
+    @Test
+    @DisplayName("a class hidden in Surefire's package, or in another lesson's, is refused and removed")
     void impostorIsRefused() {
         assertThat(graded.output()).containsPattern("Exercise 7 · Pretender +0/10  the grading gate refused course.lesson99.Pretender: it uses org.apache.maven.surefire.booter.Impostor");
-        assertThat(graded.results()).contains("the grading gate refused org.apache.maven.surefire.booter.Impostor: it lies outside the lesson's package");
+        assertThat(graded.results()).contains("the grading gate refused org.apache.maven.surefire.booter.Impostor: it lies outside the lesson's package")
+                // In lesson 03's package it would have lesson 03's allowances (files, processes).
+                .contains("the grading gate refused course.lesson03.Borrower: it lies in another lesson's package (course.lesson03)");
+        assertThat(lesson.work().resolve("target/borrowed.txt")).doesNotExist();
     }
 
     @Test
@@ -114,14 +132,21 @@ class BrokenLessonGradingIT {
     void udpAndReflectionAreRefused() {
         assertThat(graded.output())
                 .containsPattern("Exercise 9 · Broadcaster +0/10  the grading gate refused course.lesson99.Broadcaster: it uses java.net.DatagramSocket")
-                .containsPattern("Exercise 10 · Spy +0/10  the grading gate refused course.lesson99.Spy: it uses java.lang.reflect.Field \\(reflection and class loading by name\\)");
+                .containsPattern("Exercise 10 · Spy +0/10  the grading gate refused course.lesson99.Spy: it uses java.lang.reflect.Field \\(reflection, class loading by name, or code run from text\\)");
+    }
+
+    @Test
+    @DisplayName("a record whose own equals says yes to everything is refused by the gate")
+    void lyingEqualsIsRefused() {
+        assertThat(graded.output()).containsPattern("Exercise 12 · Liar +0/10  the grading gate refused course.lesson99.Liar\\$Verdict:"
+                + " it defines its own equals\\(Object\\)");
     }
 
     @Test
     @DisplayName("a build file cannot choose the grading mode: -Dgrading.mode (what a .mvn/maven.config line adds) changes nothing")
     void buildFileCannotChooseTheMode() throws Exception {
         assertThat(graded.exitCode()).as("the grade run above had -Dgrading.mode=student, and still graded").isZero();
-        assertThat(graded.results()).contains("\"max_score\": 100,");
+        assertThat(graded.results()).contains("\"max_score\": 120,");
         assertThat(student.exitCode()).as("student mode still fails on failing tests").isNotZero();
     }
 

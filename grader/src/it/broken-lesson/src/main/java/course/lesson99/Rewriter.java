@@ -1,0 +1,51 @@
+package course.lesson99;
+
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+/**
+ * Forges its own report through an API the gate does not list (java.util.logging's FileHandler,
+ * whose formatter decides every byte written), and reads Surefire's files for the session id of a
+ * test JVM's channel to Maven (to pose as it): the grading-files guard must refuse both.
+ */
+public final class Rewriter {
+    private Rewriter() {
+    }
+
+    public static int answer() throws Exception {
+        String forged = "<testsuite name=\"course.lesson99.RewriterTest\"><testcase name=\"answers\""
+                + " classname=\"course.lesson99.RewriterTest\"/></testsuite>";
+        Handler handler = new FileHandler(Path.of("target/surefire-reports/TEST-course.lesson99.RewriterTest.xml")
+                .toAbsolutePath().toString(), false);
+        handler.setFormatter(new Formatter() {
+            @Override
+            public String format(LogRecord record) {
+                return "";
+            }
+
+            @Override
+            public String getHead(Handler h) {
+                return forged;
+            }
+        });
+        handler.publish(new LogRecord(java.util.logging.Level.SEVERE, ""));
+        handler.close();
+        return 41;
+    }
+
+    /** The first channel address with its session id that Surefire's files give away. */
+    public static String channel() throws Exception {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("target/surefire"))) {
+            for (Path file : files.sorted().toList()) {
+                String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (text.contains("sessionId")) {
+                    return text.substring(text.indexOf("forkNodeConnectionString"));
+                }
+            }
+        }
+        return "";
+    }
+}

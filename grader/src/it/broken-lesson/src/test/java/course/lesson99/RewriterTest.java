@@ -1,0 +1,24 @@
+package course.lesson99;
+
+import course.grading.Points;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Exercise 11 · Rewriter")
+class RewriterTest {
+    @Test
+    @Points(5)
+    @DisplayName("answers 42")
+    void answers() throws Exception {
+        assertThat(Rewriter.answer()).isEqualTo(42);
+    }
+
+    @Test
+    @Points(5)
+    @DisplayName("knows no channel")
+    void knowsNoChannel() throws Exception {
+        assertThat(Rewriter.channel()).isEmpty();
+    }
+}

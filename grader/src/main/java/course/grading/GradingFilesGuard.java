@@ -1,0 +1,77 @@
+package course.grading;
+
+import course.grading.boot.JdkHooks;
+import net.bytebuddy.jar.asm.Opcodes;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Keeps the code under test away from the files a grade is made of: the JUnit reports
+ * ({@code TEST-*.xml} in {@code surefire-reports} or {@code failsafe-reports}), everything in a
+ * {@code target/grading} folder (results.json) and Gradescope's {@code /autograder/results}.
+ *
+ * <p>The static gate refuses the usual ways to write files, but the JDK has many more
+ * ({@code java.util.logging.FileHandler}, {@code SecureDirectoryStream}, XML transformers, …).
+ * This guard sits where every one of them ends in the test JVM: opening a file for writing
+ * ({@code FileOutputStream}, {@code RandomAccessFile}, NIO's {@code open}/{@code openat}), and
+ * giving a file a new name (rename, hard or symbolic link), deleting one. A write into a grading
+ * file, a link to one, its deletion, or a rename onto one (or onto a folder that holds them) throws a
+ * {@link SecurityException}, unless the test's own code does it (a frame from a
+ * {@code test-classes} folder on the stack, and none from any other class folder): student code,
+ * and JDK threads running on their own, never may. Paths are compared after symbolic links are
+ * resolved. Nor may student code read Surefire's own files ({@code target/surefire/surefire*}):
+ * they hold the address and session id of each test JVM's channel to Maven, with which code
+ * could pose as another test JVM. See {@link JdkRewriter} for how the JDK's methods are rewritten
+ * to call {@link JdkHooks#file} first.
+ *
+ * <p>What it cannot see: a child process (lessons that start processes), native code.
+ */
+public final class GradingFilesGuard {
+    private static volatile boolean installed;
+
+    private GradingFilesGuard() {
+    }
+
+    /** Installs the guard once per JVM; returns whether it is in place. */
+    public static synchronized boolean install() {
+        if (!installed) {
+            boolean done = JdkRewriter.rewrite(java.io.FileOutputStream.class, checks("open", "(Ljava/lang/String;Z)")) > 0
+                    && JdkRewriter.rewrite(java.io.FileInputStream.class, checks("open", "(Ljava/lang/String;)")) > 0
+                    && JdkRewriter.rewrite(java.io.RandomAccessFile.class, checks("open", "(Ljava/lang/String;I)")) > 0;
+            if (done && !System.getProperty("os.name", "").startsWith("Windows")) {
+                try {
+                    done = JdkRewriter.rewrite(Class.forName("sun.nio.fs.UnixNativeDispatcher"), checks("open", "", "openat", "",
+                            "rename", "", "renameat", "", "link", "", "symlink", "", "unlink", "", "unlinkat", "", "rmdir", "")) > 0
+                            && JdkRewriter.rewrite(Class.forName("java.io.UnixFileSystem"),
+                            checks("rename", "(Ljava/io/File;Ljava/io/File;)", "delete", "(Ljava/io/File;)")) > 0;
+                } catch (ClassNotFoundException e) {
+                    done = false;
+                }
+            }
+            installed = done;
+        }
+        return installed;
+    }
+
+    /**
+     * The prologue that passes the method's class, name and arguments to {@link JdkHooks#file}.
+     *
+     * @param methods pairs: a method's name, and how its descriptor starts ("" for any)
+     */
+    private static JdkRewriter.Prologue checks(String... methods) {
+        List<String> pairs = Arrays.asList(methods);
+        return (type, access, method, descriptor, code) -> {
+            int at = pairs.indexOf(method);
+            if (at < 0 || at % 2 != 0 || !descriptor.startsWith(pairs.get(at + 1))) {
+                return false;
+            }
+            code.visitLdcInsn(type.replace('/', '.'));
+            code.visitLdcInsn(method);
+            JdkRewriter.pushArguments(access, descriptor, code);
+            code.visitMethodInsn(Opcodes.INVOKESTATIC, JdkRewriter.HOOKS, "file",
+                    "(Ljava/lang/String;Ljava/lang/String;[Ljava/lang/Object;)V", false);
+            return true;
+        };
+    }
+}
