@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * class file removed: it could otherwise stand in for a library class on the test class path.
  *
  * <p>A refusal costs the exercises whose tests reach the class (through the classes they use,
- * transitively), never the others; the refused class's file is removed, so its code never runs
+ * transitively), never the others; such a class's file is removed, so its code never runs
  * (a test that reaches it fails with {@code NoClassDefFoundError}, and the report says why).
  * Uses only the JDK: it runs in the Maven JVM before the student's classes could be on any class
  * path.
@@ -67,7 +67,7 @@ public final class Gate {
 
     /**
      * Checks the student classes; removes the class files of classes outside the course's
-     * lesson packages and of every refused class. Returns, for each top-level test class that
+     * lesson packages and of every refused class a test reaches. Returns, for each top-level test class that
      * reaches refused code, the refusals it reaches (an exercise with no entry is clean).
      */
     public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
@@ -79,10 +79,6 @@ public final class Gate {
             refusal(file, sharedTrusted).or(() -> testClassUsed(file, tests, student))
                     .ifPresent(r -> refused.put(file.name(), r));
         }
-        // A refused class never runs: its file goes, so that a sacrificed exercise cannot carry code for the others.
-        for (String name : refused.keySet()) {
-            Files.deleteIfExists(classes.resolve(name.replace('.', '/') + ".class"));
-        }
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
         for (String test : tests.keySet()) {
             if (test.contains("$") || !LESSON_PACKAGE.matcher(test).find()) {
@@ -91,6 +87,15 @@ public final class Gate {
             List<Refusal> reached = reached(test, tests, student, refused);
             if (!reached.isEmpty()) {
                 byExercise.put(test, reached);
+            }
+        }
+        // A refused class that a test reaches never runs: its file goes, so that a sacrificed exercise
+        // cannot carry code for the others. One that no test reaches cannot run anyway (loading a
+        // class by name is refused too) and stays, so that the next build need not compile it again
+        // (a course demo that reads management beans, for one).
+        for (List<Refusal> reached : byExercise.values()) {
+            for (Refusal refusal : reached) {
+                Files.deleteIfExists(classes.resolve(refusal.className().replace('.', '/') + ".class"));
             }
         }
         return byExercise;
