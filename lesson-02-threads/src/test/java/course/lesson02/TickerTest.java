@@ -59,6 +59,18 @@ class TickerTest {
         assertThat(ticks).as("the numbers ticked").containsExactly(0, 1, 2);
         assertThat(tickedOn).as("threads that ticked").containsExactly(ticker);
         assertThat(ticker.getName()).as("the ticker thread's name").isEqualTo("ticker");
+
+        // One tick and a long pause: the pause lies only BETWEEN two ticks, so this ticker ends at once.
+        CountDownLatch ticked = new CountDownLatch(1);
+        Thread single = start(1, Duration.ofMinutes(1), true, i -> ticked.countDown());
+        assertThat(single).as("Ticker.start must return the ticker thread").isNotNull();
+        boolean ended = ticked.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS) && single.join(Delays.CEILING);
+        if (!ended) {
+            single.interrupt();
+            fail("Ticker.start(1, 1 minute, …) ticked 0 and was still running %d s later (%s): it slept after its last "
+                    + "tick. The pause goes between two ticks only: sleep before every tick but the first",
+                    Delays.CEILING.toSeconds(), single.getState());
+        }
     }
 
     @Test
@@ -104,6 +116,13 @@ class TickerTest {
         } catch (IllegalThreadStateException e) {
             throw new AssertionError("setDaemon() was called after start(): Java lets you choose the daemon flag "
                     + "only before the thread starts (" + e + ")", e);
+        } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).contains("virtual")) {
+                throw new AssertionError("the ticker is a virtual thread, and a virtual thread is always a daemon ("
+                        + e + "): make it a platform thread (new Thread(…) or Thread.ofPlatform()) so that "
+                        + "daemon = false can keep the JVM alive", e);
+            }
+            throw e;
         }
     }
 
