@@ -31,6 +31,12 @@ import static org.assertj.core.api.Assertions.fail;
 class TickerTest {
     /** A child JVM may start slowly on a busy machine: a ceiling for broken code, not a speed limit. */
     private static final Duration CHILD_START = Duration.ofSeconds(30);
+    /**
+     * How long a child JVM may take to exit once nothing keeps it alive (after main returned, or after
+     * its last tick): a ceiling for broken code, generous for a busy machine, and still far below the
+     * minute a non-daemon ticker would keep the JVM alive in the daemon test.
+     */
+    private static final Duration CHILD_EXIT = Delays.CEILING.multipliedBy(3);
     private static final String MAIN_RETURNS = "main returns";
     private static final String END = "\u0000end";
 
@@ -166,7 +172,7 @@ class TickerTest {
 
         assertThat(run.exitedInTime())
                 .withFailMessage("the child JVM did not exit within %s s after its last tick was due; output: %s",
-                        Delays.CEILING.toSeconds(), run.lines())
+                        CHILD_EXIT.toSeconds(), run.lines())
                 .isTrue();
         List<Integer> ticks = run.ticks();
         if (!ticks.isEmpty() && ticks.size() < 10 && ticks.equals(IntStream.range(0, ticks.size()).boxed().toList())) {
@@ -191,7 +197,7 @@ class TickerTest {
         assertThat(run.exitedInTime())
                 .withFailMessage("the child JVM was still running %s s after main returned (output: %s): the ticker "
                                 + "kept it alive, so it is not a daemon thread. Call setDaemon(true) before start().",
-                        Delays.CEILING.toSeconds(), run.lines())
+                        CHILD_EXIT.toSeconds(), run.lines())
                 .isTrue();
         assertThat(run.ticks())
                 .withFailMessage("java TickerMain --daemon should print only 0, but printed %s", run.lines())
@@ -208,7 +214,7 @@ class TickerTest {
 
     /**
      * Runs {@code java -cp <test classpath> course.lesson02.TickerMain args…}, waits for "main returns",
-     * then gives the JVM {@link Delays#CEILING} (plus {@code ticking}, the time the remaining ticks
+     * then gives the JVM {@link #CHILD_EXIT} (plus {@code ticking}, the time the remaining ticks
      * take) to exit. The child is always destroyed in the end.
      */
     private static ChildRun runTickerMain(Duration ticking, String... args) throws Exception {
@@ -236,7 +242,7 @@ class TickerTest {
                     lines.add(line);
                 }
             } while (!line.equals(MAIN_RETURNS) && !line.equals(END));
-            exitedInTime = child.waitFor(Delays.CEILING.plus(ticking).toMillis(), TimeUnit.MILLISECONDS);
+            exitedInTime = child.waitFor(CHILD_EXIT.plus(ticking).toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             child.destroyForcibly();
             child.waitFor(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);

@@ -273,9 +273,12 @@ class ProcessRunnerTest {
     @DisplayName("on timeout, kills the child and its descendants and throws ProcessTimeoutException with the output so far")
     void timeoutKillsTheWholeTree(@TempDir Path tmp) throws Exception {
         Path grandchildPidFile = tmp.resolve("grandchild.pid");
-        // sh prints a line, starts a grandchild (sleep), writes its pid down, and waits for it.
-        List<String> command = List.of("sh", "-c",
-                "echo started; sleep 30 & echo $! > '" + grandchildPidFile + "'; wait");
+        Path shellPidFile = tmp.resolve("shell.pid");
+        // sh ignores SIGTERM (and so does the grandchild it starts: an ignored signal stays ignored),
+        // prints a line, starts a grandchild (sleep), writes both pids down, and waits for it. Only a
+        // real kill (destroyForcibly, SIGKILL) ends them; destroy() is a request they turn down.
+        List<String> command = List.of("sh", "-c", "trap '' TERM; echo $$ > '" + shellPidFile + "'; echo started;"
+                + " sleep 30 & echo $! > '" + grandchildPidFile + "'; wait");
         List<Long> seen = new ArrayList<>();
         // A run() that waits for the orphaned grandchild is freed when the test gives up on it.
         ChildProcesses.trackPidFile(grandchildPidFile);
@@ -284,7 +287,8 @@ class ProcessRunnerTest {
                     "run() did not return although its timeout was 1 s. Either there is no timeout"
                             + " (use process.waitFor(timeout, unit)), or you killed the shell but are still waiting"
                             + " for its pipes, which the grandchild 'sleep 30' holds open: destroy"
-                            + " process.descendants() as well",
+                            + " process.descendants() as well. (Or you asked them to end with destroy() and wait:"
+                            + " this shell ignores that request, SIGTERM; kill with destroyForcibly())",
                     () -> ProcessRunner.run(command, null, Duration.ofSeconds(1), false));
             rethrowIfNotImplemented(outcome);
             ProcessHandle.current().descendants().forEach(h -> seen.add(h.pid()));
@@ -306,12 +310,18 @@ class ProcessRunnerTest {
                     .withFailMessage("the shell never started its grandchild within 1 s, so the test cannot check"
                             + " that descendants are killed (is the machine overloaded?)")
                     .isTrue();
+            long shell = Files.exists(shellPidFile) && !Files.readString(shellPidFile).isBlank()
+                    ? Long.parseLong(Files.readString(shellPidFile).trim()) : -1;
             await("the child and grandchild to be gone").pollInSameThread()
                     .atMost(TREE_GONE).pollInterval(Duration.ofMillis(20))
                     .untilAsserted(() -> assertThat(ChildProcesses.alive(seen))
-                            .withFailMessage("processes %s (the shell and/or its grandchild 'sleep 30') were still"
-                                    + " alive after the timeout: destroying the process does not destroy its"
-                                    + " children. Collect process.descendants() first and destroy them too",
+                            .withFailMessage(ChildProcesses.alive(seen).contains(shell)
+                                    ? "processes %s, the shell itself among them, were still alive after the"
+                                            + " timeout: destroy() only asks a process to end (SIGTERM), and this"
+                                            + " shell ignores the request. Kill the tree with destroyForcibly()"
+                                    : "processes %s (the grandchild 'sleep 30') were still alive after the timeout:"
+                                            + " destroying the process does not destroy its children. Collect"
+                                            + " process.descendants() first and destroy them too",
                                     ChildProcesses.alive(seen))
                             .isEmpty());
             // The shell printed 'started' before it wrote the pid file: it was in the pipe before the timeout.
@@ -319,7 +329,7 @@ class ProcessRunnerTest {
                     StandardCharsets.UTF_8);
             assertThat(captured)
                     .withFailMessage("ProcessTimeoutException carried the stdout '%s', but the shell had printed"
-                            + " 'started\n' before the timeout: it must carry the output captured before the kill."
+                            + " 'started\\n' before the timeout: it must carry the output captured before the kill."
                             + " After destroying the tree, join your reader threads and pass what they read",
                             captured.replace("\n", "\\n"))
                     .isEqualTo("started\n");
