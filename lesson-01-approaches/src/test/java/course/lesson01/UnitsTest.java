@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Delays;
 import course.grading.Points;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -123,7 +126,7 @@ class UnitsTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("a child process is another process, started by ours, and is gone when the call returns")
     void childProcess() throws Exception {
         UnitReport report = Units.childProcess();
@@ -144,5 +147,24 @@ class UnitsTest {
                 .withFailMessage("child %d was still running after childProcess() returned: wait for it (waitFor with a "
                         + "timeout) and destroy it in a finally block", report.pid())
                 .isEmpty();
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a child that exits with a non-zero status makes childProcess throw IOException")
+    void failedChildIsReported() throws Exception {
+        Path marker = WhoAmI.failMarker(OUR_PID);
+        Files.writeString(marker, "");
+        try {
+            Throwable thrown = StarterCalls.thrownBy(Units::childProcess);
+            assertThat(thrown)
+                    .withFailMessage("the child printed its report and then exited with status 1, but childProcess %s: "
+                            + "a report is worth nothing from a program that failed. Look at the exit status "
+                            + "(waitFor() returns it) and throw IOException when it is not 0",
+                            thrown == null ? "returned normally" : "threw " + thrown)
+                    .isInstanceOf(IOException.class);
+        } finally {
+            Files.deleteIfExists(marker);
+        }
     }
 }
