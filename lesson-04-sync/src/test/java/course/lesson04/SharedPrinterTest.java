@@ -43,25 +43,29 @@ class SharedPrinterTest {
         Background<?>[] writers = new Background<?>[2];
         boolean[] firstHeldALock = {false};
         // Pause printer-1 right after its first piece until printer-2 has either written a piece
-        // (the line is torn) or is blocked on a lock printer-1 holds (the line is protected).
+        // (the line is torn) or is blocked on a lock printer-1 holds, or parked inside the printer
+        // (a semaphore used as a lock): the line is protected.
         sink.beforeWrite(fragment -> {
             Thread me = Thread.currentThread();
             if (me.getName().equals("printer-1") && firstMidLine.getCount() == 1 && sink.hasWritten(me)) {
                 firstHeldALock[0] = Background.holdsAnyLock(me);
                 firstMidLine.countDown();
                 Background.until(() -> second[0] != null && (sink.hasWritten(second[0])
-                        || !second[0].isAlive() || Background.waitsForLockHeldBy(second[0], me)));
+                        || !second[0].isAlive() || Background.waitsForLockHeldBy(second[0], me)
+                        || Background.isWaiting(second[0]) && Background.isIn(second[0], SharedPrinter.class)));
             }
         });
 
-        // The second part's text is asked for in the middle of printer-1's line. If printer-1 holds no
-        // lock at that moment (a lock around each write, not around the line), printer-2 is let in.
+        // The second part's text is asked for in the middle of printer-1's line. If printer-1 held a
+        // lock while it wrote but holds none at that moment (a lock around each write, not around the
+        // line), printer-2 is let in.
         boolean[] letGoMidLine = {false};
         Object star = new Object() {
             @Override
             public String toString() {
                 Thread me = Thread.currentThread();
-                if (me.getName().equals("printer-1") && sink.hasWritten(me) && !Background.holdsAnyLock(me)) {
+                if (me.getName().equals("printer-1") && firstHeldALock[0] && sink.hasWritten(me)
+                        && !Background.holdsAnyLock(me)) {
                     letGoMidLine[0] = true;
                     Background.until(() -> second[0] != null && (sink.hasWritten(second[0]) || !second[0].isAlive()));
                 }
