@@ -77,6 +77,25 @@ class AmdahlTest {
                 .withFailMessage("parallelFraction(128, 44.48, 8) should be about 0.7457 but was %.4f: "
                         + "the same speed-up on more cores means a smaller parallel part", p8)
                 .isCloseTo(0.7457, within(5e-4));
+        assertThat(atTheBound("parallelFraction(8, 2, 4): exactly 4 times faster on 4 cores",
+                () -> Amdahl.parallelFraction(8, 2, 4)))
+                .as("parallelFraction(8, 2, 4): a speed-up of exactly the number of cores means all of it runs in parallel")
+                .isCloseTo(1.0, within(1e-9));
+        assertThat(atTheBound("parallelFraction(5, 5, 4): exactly as fast as sequential",
+                () -> Amdahl.parallelFraction(5, 5, 4)))
+                .as("parallelFraction(5, 5, 4): no speed-up at all means nothing runs in parallel")
+                .isCloseTo(0.0, within(1e-9));
+    }
+
+    /** A measurement at a bound of what Amdahl's law allows: possible, so it must not be rejected. */
+    private static double atTheBound(String call, java.util.function.DoubleSupplier code) {
+        try {
+            return code.getAsDouble();
+        } catch (IllegalArgumentException e) {
+            throw new AssertionError(call + " threw " + e + ", but a speed-up of exactly 1 or exactly the number "
+                    + "of cores is possible (p = 0 or p = 1): only a speed-up below 1 or above the number of cores "
+                    + "is impossible. Check your comparisons at the bounds (< and >, not <= and >=)", e);
+        }
     }
 
     @Test

@@ -36,13 +36,20 @@ class KitchenTest {
     void twoCooksWorkInParallel() throws Exception {
         CyclicBarrier bothAtTheStove = new CyclicBarrier(2);
         Set<String> cooks = ConcurrentHashMap.newKeySet();
+        Set<String> virtualCooks = ConcurrentHashMap.newKeySet();
         Callable<String> soup = () -> {
             cooks.add(Thread.currentThread().getName());
+            if (Thread.currentThread().isVirtual()) {
+                virtualCooks.add(Thread.currentThread().getName());
+            }
             bothAtTheStove.await(CEILING_MS, TimeUnit.MILLISECONDS);
             return "soup";
         };
         Callable<String> cake = () -> {
             cooks.add(Thread.currentThread().getName());
+            if (Thread.currentThread().isVirtual()) {
+                virtualCooks.add(Thread.currentThread().getName());
+            }
             bothAtTheStove.await(CEILING_MS, TimeUnit.MILLISECONDS);
             return "cake";
         };
@@ -62,6 +69,10 @@ class KitchenTest {
         assertThat(cooks)
                 .as("the threads that cooked: the kitchen's own threads, named cook-1 and cook-2")
                 .containsExactlyInAnyOrder("cook-1", "cook-2");
+        assertThat(virtualCooks)
+                .withFailMessage("the cooks %s are virtual threads: a cook is a platform thread (one operating-system "
+                        + "thread each), made by Thread.ofPlatform().name(\"cook-\", 1).factory()", virtualCooks)
+                .isEmpty();
     }
 
     @Test

@@ -142,9 +142,21 @@ class LookupsTest {
     @DisplayName("the callback receives the answer once, only after the lookup has finished")
     void callbackRunsWhenTheAnswerArrives() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
+        CountDownLatch callbackRunning = new CountDownLatch(1);
+        CountDownLatch callbackMayReturn = new CountDownLatch(1);
+        // The callback stays inside until the test has looked at the returned future.
+        java.util.function.Consumer<String> callback = line -> {
+            received.add(line);
+            callbackRunning.countDown();
+            try {
+                callbackMayReturn.await(CEILING_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
 
         CompletableFuture<Void> done = returnedAtOnce("lookupThen()",
-                () -> Lookups.lookupThen(gatedBook(), "ada", lookupThreads, received::add));
+                () -> Lookups.lookupThen(gatedBook(), "ada", lookupThreads, callback));
 
         assertThat(received)
                 .withFailMessage("the callback already ran with %s before the lookup finished: "
@@ -154,6 +166,16 @@ class LookupsTest {
 
         release.countDown();
         assertThat(done).as("the future returned by lookupThen").isNotNull();
+        if (callbackRunning.await(CEILING_MS, TimeUnit.MILLISECONDS)) {
+            boolean completedEarly = done.isDone();
+            callbackMayReturn.countDown();
+            assertThat(completedEarly)
+                    .withFailMessage("the future lookupThen returned was already complete while the callback was "
+                            + "still running: return the future that thenAccept(callback) gives you, which completes "
+                            + "after the callback, not another branch of the lookup's future")
+                    .isFalse();
+        }
+        callbackMayReturn.countDown();
         done.get(CEILING_MS, TimeUnit.MILLISECONDS);
         assertThat(received).as("what the callback received").containsExactly("ada: 555-0101");
     }
@@ -238,6 +260,15 @@ class LookupsTest {
             answers = all.get(CEILING_MS, TimeUnit.MILLISECONDS);
         } catch (UnsupportedOperationException notYet) {
             throw notYet;
+        } catch (TimeoutException e) {
+            if (allAsking.isBroken() || allAsking.getNumberWaiting() > 0) {
+                fail("the combined future was not complete after %d s, and not every lookup was running at the same "
+                        + "time: start every lookupAsync first (collect the futures), then combine them with allOf; "
+                        + "do not run the lookups one after another inside one task, or join() inside the loop",
+                        Delays.CEILING.toSeconds());
+            }
+            throw new AssertionError("lookupAll's future was not complete " + Delays.CEILING.toSeconds()
+                    + " s after every lookup had answered", e);
         } catch (ExecutionException | RuntimeException e) {
             if (hasCause(e, TimeoutException.class)) {
                 fail("only 1 of 3 lookups was running at the same time: start every lookupAsync first "

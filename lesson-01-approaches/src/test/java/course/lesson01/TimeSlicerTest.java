@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -159,6 +161,12 @@ class TimeSlicerTest {
         assertThat(StarterCalls.thrownBy(() -> TimeSlicer.roundRobin(jobs, 2, -1)))
                 .as("roundRobin with a negative switching cost must throw IllegalArgumentException")
                 .isInstanceOf(IllegalArgumentException.class);
+        // One job never switches, so only an explicit check of the argument rejects the cost here.
+        List<Job> alone = List.of(new Job("alone", 3));
+        assertThat(StarterCalls.thrownBy(() -> TimeSlicer.roundRobin(alone, 2, -1)))
+                .as("roundRobin([alone=3], 2, -1): a negative switching cost must throw IllegalArgumentException "
+                        + "even when no switch happens; check switchCost before you simulate, as you check the quantum")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -189,6 +197,16 @@ class TimeSlicerTest {
             }
             List<String> order = chart.lines().filter(l -> l.strip().startsWith("section "))
                     .map(l -> l.strip().substring("section ".length())).toList();
+            Set<String> lines = chart.lines().map(String::strip).collect(Collectors.toSet());
+            for (Slice slice : slices) {
+                String lengthForm = slice.job() + " : " + slice.start() + ", " + slice.length();
+                if (slice.start() > 0 && lines.contains(lengthForm)
+                        && !lines.contains(slice.job() + " : " + slice.start() + ", " + slice.end())) {
+                    fail("the slice %s is drawn as '%s': the second number must be the slice's end time %d, not its "
+                            + "length (with dateFormat X both numbers are points in time).%nExpected:%n%s%nGot:%n%s",
+                            slice, lengthForm, slice.end(), expected, chart);
+                }
+            }
             if (order.equals(names.stream().sorted().toList())) {
                 fail("the sections are in alphabetical order %s, but must follow the order the jobs first ran %s "
                         + "(a HashMap or TreeMap loses that order; a LinkedHashMap keeps it).%nExpected:%n%s%nGot:%n%s",

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Delays;
 import course.grading.Points;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Exercise 3 · Units of execution: platform thread, virtual thread, child process")
 class UnitsTest {
@@ -70,6 +75,13 @@ class UnitsTest {
         }
     }
 
+    /** How long a child JVM may take to start and print its line, or to end once released: a ceiling for broken code. */
+    private static final java.time.Duration CHILD_START = java.time.Duration.ofSeconds(20);
+
+    private static List<Long> childrenAlive() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+    }
+
     @AfterEach
     void noChildLeftBehind() {
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
@@ -123,10 +135,47 @@ class UnitsTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("a child process is another process, started by ours, and is gone when the call returns")
+    @Timeout(60)   // a child JVM may start slowly on a busy machine: the waits below are ceilings for broken code
     void childProcess() throws Exception {
-        UnitReport report = Units.childProcess();
+        Path hold = WhoAmI.holdDir(OUR_PID);
+        Files.createDirectories(hold);
+        Background<UnitReport> caller = Background.start("child-caller", Units::childProcess);
+        boolean returnedWhileHeld;
+        List<Long> held;
+        try {
+            // The child prints its line and then stays alive until the test releases it: a call that
+            // waits for it is seen waiting; a call that returns meanwhile leaves it running.
+            Background.until(CHILD_START, () -> caller.isDone()
+                    || !childrenAlive().isEmpty() && Background.isWaiting(caller.thread()));
+            held = childrenAlive();
+            returnedWhileHeld = caller.isDone() && !held.isEmpty();
+        } finally {
+            Files.writeString(hold.resolve("release"), "");
+        }
+        UnitReport report;
+        try {
+            if (!caller.join(CHILD_START)) {
+                fail("childProcess() had not returned %d s after its child was released (it is %s)",
+                        CHILD_START.toSeconds(), Background.where(caller.thread()));
+            }
+            caller.rethrowNotImplemented();
+            assertThat(returnedWhileHeld)
+                    .withFailMessage("childProcess() returned while child %s was still running (the test kept it alive "
+                            + "after it had printed its line): wait for the child to exit (waitFor with a timeout) "
+                            + "before you return, and destroy it in a finally block", held)
+                    .isFalse();
+            report = caller.result();
+        } finally {
+            caller.stop();
+            try (var files = Files.list(hold)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(hold);
+        }
 
         assertThat(report).as("the report from childProcess()").isNotNull();
         assertThat(report.pid())
@@ -144,5 +193,24 @@ class UnitsTest {
                 .withFailMessage("child %d was still running after childProcess() returned: wait for it (waitFor with a "
                         + "timeout) and destroy it in a finally block", report.pid())
                 .isEmpty();
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a child that exits with a non-zero status makes childProcess throw IOException")
+    void failedChildIsReported() throws Exception {
+        Path marker = WhoAmI.failMarker(OUR_PID);
+        Files.writeString(marker, "");
+        try {
+            Throwable thrown = StarterCalls.thrownBy(Units::childProcess);
+            assertThat(thrown)
+                    .withFailMessage("the child printed its report and then exited with status 1, but childProcess %s: "
+                            + "a report is worth nothing from a program that failed. Look at the exit status "
+                            + "(waitFor() returns it) and throw IOException when it is not 0",
+                            thrown == null ? "returned normally" : "threw " + thrown)
+                    .isInstanceOf(IOException.class);
+        } finally {
+            Files.deleteIfExists(marker);
+        }
     }
 }

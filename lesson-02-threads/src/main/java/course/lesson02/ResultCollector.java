@@ -24,6 +24,10 @@ public final class ResultCollector {
     /**
      * Calls every task on its own thread, all at the same time, and returns their values.
      *
+     * <p>An interrupt of the calling thread while it waits is not swallowed: {@code callAll}
+     * throws {@link InterruptedException} (or, as {@code ExecutorService.close()} does, goes on
+     * waiting and returns with the interrupt status set).
+     *
      * @param tasks the tasks to call
      * @param <T>   the type of the values
      * @return the value of task {@code i} at index {@code i}

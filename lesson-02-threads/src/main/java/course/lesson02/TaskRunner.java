@@ -20,6 +20,10 @@ public final class TaskRunner {
     /**
      * Runs every task on its own new thread, all at the same time, and waits for all of them.
      *
+     * <p>An interrupt of the calling thread while it waits is not swallowed: {@code runAll}
+     * throws {@link InterruptedException} (or, as {@code ExecutorService.close()} does, goes on
+     * waiting and returns with the interrupt status set).
+     *
      * @param tasks the tasks to run
      * @throws InterruptedException if the calling thread is interrupted while it waits
      */

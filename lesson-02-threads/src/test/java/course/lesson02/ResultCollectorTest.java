@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.fail;
 class ResultCollectorTest {
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("puts each task's value at the task's position, even when the tasks finish in reverse order")
     void keepsTaskOrderWhenTasksFinishInReverse() throws Exception {
         int n = 4;
@@ -67,6 +67,12 @@ class ResultCollectorTest {
                     + "Let thread i store its value at index i (an array slot), instead of appending to a list.", values);
         }
         assertThat(values).as("values of the tasks, in task order").containsExactlyElementsOf(expected);
+        List<String> virtual = IntStream.range(0, n).mapToObj(threads::get)
+                .filter(t -> t != null && t.isVirtual()).map(Thread::toString).toList();
+        assertThat(virtual)
+                .withFailMessage("the tasks ran on virtual threads %s: call each task on its own platform thread "
+                        + "(new Thread(…) or Thread.ofPlatform())", virtual)
+                .isEmpty();
     }
 
     @Test
@@ -243,6 +249,60 @@ class ResultCollectorTest {
             call.stop();
         }
         assertThat(values).as("values of the tasks, in task order").containsExactly("value-0", "value-1", "value-2");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an interrupt while it waits is not swallowed: callAll throws InterruptedException")
+    void doesNotSwallowAnInterrupt() throws Exception {
+        int n = 3;
+        List<CountDownLatch> releases = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
+        AtomicInteger started = new AtomicInteger();
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int me = i;
+            tasks.add(() -> {
+                started.incrementAndGet();
+                try {
+                    releases.get(me).await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();   // an interrupted task ends at once
+                }
+                return "value-" + me;
+            });
+        }
+        // The caller is interrupted while callAll waits for the held tasks.
+        Background<Boolean> call = Background.start("caller", () -> {
+            ResultCollector.callAll(tasks);
+            return Thread.currentThread().isInterrupted();
+        });
+        try {
+            Background.Seen seen = call.watch(() -> started.get() == n);
+            call.rethrowNotImplemented();
+            if (seen != Background.Seen.WAITING) {
+                return;   // not waiting at all: the test above names that mistake
+            }
+            call.interrupt();
+            boolean endedAtOnce = call.join(Delays.CEILING);
+            releases.forEach(CountDownLatch::countDown);
+            call.join(Delays.CEILING);
+            call.rethrowNotImplemented();
+            if (call.thrown() instanceof InterruptedException) {
+                return;
+            }
+            if (call.thrown() == null && Boolean.TRUE.equals(call.value())) {
+                return;   // finished waiting and kept the interrupt status, as ExecutorService.close() does
+            }
+            assertThat(call.thrown()).as("callAll, interrupted while it waited, threw").isNull();
+            fail("callAll was interrupted while it waited for its threads, but %s: do not catch "
+                    + "InterruptedException and carry on (or just print it); callAll declares it, so let join() throw "
+                    + "it to the caller", endedAtOnce ? "returned normally with the interrupt status cleared"
+                            : "it swallowed the interrupt, kept waiting until the tasks were released, and returned "
+                            + "normally");
+        } finally {
+            releases.forEach(CountDownLatch::countDown);
+            call.stop();
+        }
     }
 
     /** callAll for tasks that must not fail: a failure means the threads did not run as the test needs. */

@@ -57,7 +57,7 @@ class TaskRunnerTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("starts every thread before joining any: all four tasks are running at the same time")
     void startsAllBeforeJoiningAny() throws Exception {
         CyclicBarrier meetingPoint = new CyclicBarrier(TASKS);
@@ -137,6 +137,58 @@ class TaskRunnerTest {
             }
             assertThat(call.thrown()).as("runAll threw").isNull();
             assertThat(finished.get()).as("tasks finished when runAll returned").isEqualTo(TASKS);
+        } finally {
+            releases.forEach(CountDownLatch::countDown);
+            call.stop();
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an interrupt while it waits is not swallowed: runAll throws InterruptedException")
+    void doesNotSwallowAnInterrupt() throws Exception {
+        List<CountDownLatch> releases = IntStream.range(0, TASKS).mapToObj(i -> new CountDownLatch(1)).toList();
+        AtomicInteger arrived = new AtomicInteger();
+        List<Runnable> tasks = new ArrayList<>();
+        for (int i = 0; i < TASKS; i++) {
+            int me = i;
+            tasks.add(() -> {
+                arrived.incrementAndGet();
+                try {
+                    releases.get(me).await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();   // an interrupted task ends at once
+                }
+            });
+        }
+        // The caller is interrupted while runAll waits for the held tasks.
+        Background<Boolean> call = Background.start("caller", () -> {
+            TaskRunner.runAll(tasks);
+            return Thread.currentThread().isInterrupted();
+        });
+        try {
+            Background.Seen seen = call.watch(() -> arrived.get() == TASKS);
+            call.rethrowNotImplemented();
+            if (seen != Background.Seen.WAITING) {
+                return;   // not waiting at all: the test above names that mistake
+            }
+            call.interrupt();
+            boolean endedAtOnce = call.join(Delays.CEILING);
+            releases.forEach(CountDownLatch::countDown);
+            call.join(Delays.CEILING);
+            call.rethrowNotImplemented();
+            if (call.thrown() instanceof InterruptedException) {
+                return;
+            }
+            if (call.thrown() == null && Boolean.TRUE.equals(call.value())) {
+                return;   // finished waiting and kept the interrupt status, as ExecutorService.close() does
+            }
+            assertThat(call.thrown()).as("runAll, interrupted while it waited, threw").isNull();
+            fail("runAll was interrupted while it waited for its threads, but %s: do not catch "
+                    + "InterruptedException and carry on (or just print it); runAll declares it, so let join() throw "
+                    + "it to the caller", endedAtOnce ? "returned normally with the interrupt status cleared"
+                            : "it swallowed the interrupt, kept waiting until the tasks were released, and returned "
+                            + "normally");
         } finally {
             releases.forEach(CountDownLatch::countDown);
             call.stop();

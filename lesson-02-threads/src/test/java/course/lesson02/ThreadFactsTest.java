@@ -58,6 +58,27 @@ class ThreadFactsTest {
         normal.join(Delays.CEILING);
         assertThat(normal.getName()).isEqualTo("worker-8");
         assertThat(normal.isDaemon()).as("startNamed(…, daemon = false, …).isDaemon()").isFalse();
+
+        // A new thread inherits the daemon flag of the thread that creates it.
+        AtomicReference<Object> made = new AtomicReference<>();
+        Thread creator = Thread.ofPlatform().name("daemon-creator").daemon(true).start(() -> {
+            try {
+                made.set(ThreadFacts.startNamed("worker-9", false, () -> { }));
+            } catch (Throwable t) {
+                made.set(t);
+            }
+        });
+        creator.join(Delays.CEILING);
+        if (made.get() instanceof Throwable t) {
+            throw t instanceof Error e ? e : new AssertionError(t);
+        }
+        Thread fromDaemon = (Thread) made.get();
+        assertThat(fromDaemon).as("startNamed must return the thread").isNotNull();
+        fromDaemon.join(Delays.CEILING);
+        assertThat(fromDaemon.isDaemon())
+                .withFailMessage("startNamed(…, daemon = false, …) called from a daemon thread returned a daemon "
+                        + "thread: a new thread inherits its creator's daemon flag. Set the flag for both true and false.")
+                .isFalse();
     }
 
     @Test

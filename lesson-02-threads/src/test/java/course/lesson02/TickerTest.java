@@ -31,6 +31,12 @@ import static org.assertj.core.api.Assertions.fail;
 class TickerTest {
     /** A child JVM may start slowly on a busy machine: a ceiling for broken code, not a speed limit. */
     private static final Duration CHILD_START = Duration.ofSeconds(30);
+    /**
+     * How long a child JVM may take to exit once nothing keeps it alive (after main returned, or after
+     * its last tick): a ceiling for broken code, generous for a busy machine, and still far below the
+     * minute a non-daemon ticker would keep the JVM alive in the daemon test.
+     */
+    private static final Duration CHILD_EXIT = Delays.CEILING.multipliedBy(3);
     private static final String MAIN_RETURNS = "main returns";
     private static final String END = "\u0000end";
 
@@ -59,6 +65,18 @@ class TickerTest {
         assertThat(ticks).as("the numbers ticked").containsExactly(0, 1, 2);
         assertThat(tickedOn).as("threads that ticked").containsExactly(ticker);
         assertThat(ticker.getName()).as("the ticker thread's name").isEqualTo("ticker");
+
+        // One tick and a long pause: the pause lies only BETWEEN two ticks, so this ticker ends at once.
+        CountDownLatch ticked = new CountDownLatch(1);
+        Thread single = start(1, Duration.ofMinutes(1), true, i -> ticked.countDown());
+        assertThat(single).as("Ticker.start must return the ticker thread").isNotNull();
+        boolean ended = ticked.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS) && single.join(Delays.CEILING);
+        if (!ended) {
+            single.interrupt();
+            fail("Ticker.start(1, 1 minute, …) ticked 0 and was still running %d s later (%s): it slept after its last "
+                    + "tick. The pause goes between two ticks only: sleep before every tick but the first",
+                    Delays.CEILING.toSeconds(), single.getState());
+        }
     }
 
     @Test
@@ -104,6 +122,13 @@ class TickerTest {
         } catch (IllegalThreadStateException e) {
             throw new AssertionError("setDaemon() was called after start(): Java lets you choose the daemon flag "
                     + "only before the thread starts (" + e + ")", e);
+        } catch (IllegalArgumentException e) {
+            if (String.valueOf(e.getMessage()).contains("virtual")) {
+                throw new AssertionError("the ticker is a virtual thread, and a virtual thread is always a daemon ("
+                        + e + "): make it a platform thread (new Thread(…) or Thread.ofPlatform()) so that "
+                        + "daemon = false can keep the JVM alive", e);
+            }
+            throw e;
         }
     }
 
@@ -147,7 +172,7 @@ class TickerTest {
 
         assertThat(run.exitedInTime())
                 .withFailMessage("the child JVM did not exit within %s s after its last tick was due; output: %s",
-                        Delays.CEILING.toSeconds(), run.lines())
+                        CHILD_EXIT.toSeconds(), run.lines())
                 .isTrue();
         List<Integer> ticks = run.ticks();
         if (!ticks.isEmpty() && ticks.size() < 10 && ticks.equals(IntStream.range(0, ticks.size()).boxed().toList())) {
@@ -172,7 +197,7 @@ class TickerTest {
         assertThat(run.exitedInTime())
                 .withFailMessage("the child JVM was still running %s s after main returned (output: %s): the ticker "
                                 + "kept it alive, so it is not a daemon thread. Call setDaemon(true) before start().",
-                        Delays.CEILING.toSeconds(), run.lines())
+                        CHILD_EXIT.toSeconds(), run.lines())
                 .isTrue();
         assertThat(run.ticks())
                 .withFailMessage("java TickerMain --daemon should print only 0, but printed %s", run.lines())
@@ -189,7 +214,7 @@ class TickerTest {
 
     /**
      * Runs {@code java -cp <test classpath> course.lesson02.TickerMain args…}, waits for "main returns",
-     * then gives the JVM {@link Delays#CEILING} (plus {@code ticking}, the time the remaining ticks
+     * then gives the JVM {@link #CHILD_EXIT} (plus {@code ticking}, the time the remaining ticks
      * take) to exit. The child is always destroyed in the end.
      */
     private static ChildRun runTickerMain(Duration ticking, String... args) throws Exception {
@@ -217,7 +242,7 @@ class TickerTest {
                     lines.add(line);
                 }
             } while (!line.equals(MAIN_RETURNS) && !line.equals(END));
-            exitedInTime = child.waitFor(Delays.CEILING.plus(ticking).toMillis(), TimeUnit.MILLISECONDS);
+            exitedInTime = child.waitFor(CHILD_EXIT.plus(ticking).toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             child.destroyForcibly();
             child.waitFor(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);

@@ -37,6 +37,14 @@ class ProcessRunnerTest {
     }
 
     /**
+     * How long a killed tree may take to be gone: the JDK learns that a process which is not its
+     * own child (the grandchild) has exited only by polling, and on some machines a killed orphan
+     * stays a zombie until an init process reaps it. Not a speed limit: a correct run() that kills
+     * and waits needs this much on such a machine.
+     */
+    private static final Duration TREE_GONE = Delays.CEILING.multipliedBy(2);
+
+    /**
      * Runs a command that a correct run() finishes at once; a run() that blocks on a full pipe either
      * hangs or runs into its own (generous) timeout, and both are reported with {@code whenStuck}.
      */
@@ -118,7 +126,8 @@ class ProcessRunnerTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
+    @Timeout(30)   // a blocked run() is reported by within() with the mistake named, never by this timeout
     @DisplayName("does not deadlock when the child writes a megabyte to stderr and then to stdout")
     void drainsBothPipesWhileTheChildRuns() {
         // stderr first: a runner that reads stdout to its end before touching stderr waits forever,
@@ -138,6 +147,7 @@ class ProcessRunnerTest {
 
     @Test
     @Points(2)
+    @Timeout(30)   // a blocked run() is reported by within() with the mistake named, never by this timeout
     @DisplayName("streams a megabyte through cat: input is written while output is read")
     void writesInputWhileReadingOutput() {
         byte[] input = new byte[MIB];
@@ -258,23 +268,28 @@ class ProcessRunnerTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @Timeout(30)
-    @DisplayName("on timeout, kills the child and its descendants and throws ProcessTimeoutException")
+    @DisplayName("on timeout, kills the child and its descendants and throws ProcessTimeoutException with the output so far")
     void timeoutKillsTheWholeTree(@TempDir Path tmp) throws Exception {
         Path grandchildPidFile = tmp.resolve("grandchild.pid");
-        // sh starts a grandchild (sleep), writes its pid down, and waits for it.
-        List<String> command = List.of("sh", "-c",
-                "sleep 30 & echo $! > '" + grandchildPidFile + "'; wait");
+        Path shellPidFile = tmp.resolve("shell.pid");
+        // sh ignores SIGTERM (and so does the grandchild it starts: an ignored signal stays ignored),
+        // prints a line, starts a grandchild (sleep), writes both pids down, and waits for it. Only a
+        // real kill (destroyForcibly, SIGKILL) ends them; destroy() is a request they turn down.
+        List<String> command = List.of("sh", "-c", "trap '' TERM; echo $$ > '" + shellPidFile + "'; echo started;"
+                + " sleep 30 & echo $! > '" + grandchildPidFile + "'; wait");
         List<Long> seen = new ArrayList<>();
         // A run() that waits for the orphaned grandchild is freed when the test gives up on it.
         ChildProcesses.trackPidFile(grandchildPidFile);
         try {
-            var outcome = run("run() did not return although its timeout was 1 s. Either there is no timeout"
+            var outcome = ChildProcesses.within(Duration.ofSeconds(1).plus(TREE_GONE),
+                    "run() did not return although its timeout was 1 s. Either there is no timeout"
                             + " (use process.waitFor(timeout, unit)), or you killed the shell but are still waiting"
                             + " for its pipes, which the grandchild 'sleep 30' holds open: destroy"
-                            + " process.descendants() as well",
-                    command, null, Duration.ofSeconds(1), false);
+                            + " process.descendants() as well. (Or you asked them to end with destroy() and wait:"
+                            + " this shell ignores that request, SIGTERM; kill with destroyForcibly())",
+                    () -> ProcessRunner.run(command, null, Duration.ofSeconds(1), false));
             rethrowIfNotImplemented(outcome);
             ProcessHandle.current().descendants().forEach(h -> seen.add(h.pid()));
             if (Files.exists(grandchildPidFile)) {
@@ -295,14 +310,29 @@ class ProcessRunnerTest {
                     .withFailMessage("the shell never started its grandchild within 1 s, so the test cannot check"
                             + " that descendants are killed (is the machine overloaded?)")
                     .isTrue();
+            long shell = Files.exists(shellPidFile) && !Files.readString(shellPidFile).isBlank()
+                    ? Long.parseLong(Files.readString(shellPidFile).trim()) : -1;
             await("the child and grandchild to be gone").pollInSameThread()
-                    .atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                    .atMost(TREE_GONE).pollInterval(Duration.ofMillis(20))
                     .untilAsserted(() -> assertThat(ChildProcesses.alive(seen))
-                            .withFailMessage("processes %s (the shell and/or its grandchild 'sleep 30') were still"
-                                    + " alive after the timeout: destroying the process does not destroy its"
-                                    + " children. Collect process.descendants() first and destroy them too",
+                            .withFailMessage(ChildProcesses.alive(seen).contains(shell)
+                                    ? "processes %s, the shell itself among them, were still alive after the"
+                                            + " timeout: destroy() only asks a process to end (SIGTERM), and this"
+                                            + " shell ignores the request. Kill the tree with destroyForcibly()"
+                                    : "processes %s (the grandchild 'sleep 30') were still alive after the timeout:"
+                                            + " destroying the process does not destroy its children. Collect"
+                                            + " process.descendants() first and destroy them too",
                                     ChildProcesses.alive(seen))
                             .isEmpty());
+            // The shell printed 'started' before it wrote the pid file: it was in the pipe before the timeout.
+            String captured = new String(timeout.stdout() == null ? new byte[0] : timeout.stdout(),
+                    StandardCharsets.UTF_8);
+            assertThat(captured)
+                    .withFailMessage("ProcessTimeoutException carried the stdout '%s', but the shell had printed"
+                            + " 'started\\n' before the timeout: it must carry the output captured before the kill."
+                            + " After destroying the tree, join your reader threads and pass what they read",
+                            captured.replace("\n", "\\n"))
+                    .isEqualTo("started\n");
         } finally {
             // The grandchild may have been orphaned (no longer our descendant): destroy it by pid.
             if (Files.exists(grandchildPidFile)) {
@@ -312,6 +342,78 @@ class ProcessRunnerTest {
                 }
             }
             ChildProcesses.killAll();
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a null timeout means no time limit")
+    void nullTimeoutMeansNoLimit() {
+        var outcome = run("run() with timeout null did not finish", List.of("sh", "-c", "echo no-limit"), null,
+                null, false);
+        rethrowIfNotImplemented(outcome);
+        if (outcome.thrown() instanceof NullPointerException npe) {
+            throw new AssertionError("run() with timeout == null threw " + npe + ": null means no time limit."
+                    + " Wait with process.waitFor() (no arguments) when there is no timeout", npe);
+        }
+        assertThat(outcome.get().stdoutText()).as("stdout of 'echo no-limit' run without a time limit")
+                .isEqualTo("no-limit\n");
+    }
+
+    @Test
+    @Points(1)
+    @Timeout(30)
+    @DisplayName("when interrupted while it waits, kills the child and its descendants and throws InterruptedException")
+    void interruptKillsTheWholeTree(@TempDir Path tmp) throws Exception {
+        Path grandchildPidFile = tmp.resolve("grandchild.pid");
+        List<String> command = List.of("sh", "-c",
+                "sleep 30 & echo $! > '" + grandchildPidFile + "'; wait");
+        ChildProcesses.trackPidFile(grandchildPidFile);
+        List<Long> seen = new ArrayList<>();
+        Background<Completed> caller = Background.start("student-call",
+                () -> ProcessRunner.run(command, null, Duration.ofMinutes(1), false));
+        try {
+            try {
+                // run() has started the shell, the shell its grandchild, and run() now waits for them.
+                await().atMost(Delays.CEILING).pollInSameThread().pollInterval(Duration.ofMillis(2))
+                        .until(() -> caller.isDone() || Files.exists(grandchildPidFile)
+                                && !Files.readString(grandchildPidFile).isBlank()
+                                && ChildProcesses.blockedInside(caller.thread(), true));
+            } catch (ConditionTimeoutException e) {
+                fail("run() was not seen waiting for the shell within %d s; it is %s", Delays.CEILING.toSeconds(),
+                        Background.where(caller.thread()));
+            }
+            caller.rethrowNotImplemented();
+            if (caller.isDone()) {
+                fail("run() returned %s before the shell 'sleep 30 & wait' had ended",
+                        caller.thrown() == null ? caller.value() : "by throwing " + caller.thrown());
+            }
+            ProcessHandle.current().descendants().forEach(h -> seen.add(h.pid()));
+            seen.add(Long.parseLong(Files.readString(grandchildPidFile).trim()));
+            seen.forEach(ChildProcesses::track);
+
+            caller.interrupt();
+            if (!caller.join(TREE_GONE)) {
+                fail("run() was interrupted while it waited for the shell, but had not returned %d s later (it is"
+                        + " %s): do not swallow the InterruptedException of waitFor(); kill the process tree in a"
+                        + " finally block and let the exception propagate", TREE_GONE.toSeconds(),
+                        Background.where(caller.thread()));
+            }
+            assertThat(caller.thrown())
+                    .withFailMessage("an interrupted run() must throw InterruptedException, but it %s",
+                            caller.thrown() == null ? "returned " + caller.value() : "threw " + caller.thrown())
+                    .isInstanceOf(InterruptedException.class);
+            await("the child and grandchild to be gone").pollInSameThread()
+                    .atMost(TREE_GONE).pollInterval(Duration.ofMillis(20))
+                    .untilAsserted(() -> assertThat(ChildProcesses.alive(seen))
+                            .withFailMessage("processes %s (the shell and/or its grandchild 'sleep 30') were still"
+                                    + " alive after run() was interrupted: when waitFor() throws, destroy the process"
+                                    + " and its descendants (in a finally block) before the exception leaves run()",
+                                    ChildProcesses.alive(seen))
+                            .isEmpty());
+        } finally {
+            ChildProcesses.killAll();
+            caller.stop();
         }
     }
 

@@ -112,7 +112,70 @@ class BoundedBufferTest {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
+    @DisplayName("two takes while two producers wait wake both, and two puts while two consumers wait wake both")
+    void everyTakeAndPutWakesAWaiter() throws Exception {
+        TestLock lock = new TestLock();
+        BoundedBuffer<String> buffer = new BoundedBuffer<>(2, lock);
+        buffer.put("a");
+        buffer.put("b");
+        Background<Object> producer1 = workers.start("producer-1", () -> {
+            buffer.put("c");
+            return null;
+        });
+        expectParked(producer1, "put() on a full buffer");
+        Background<Object> producer2 = workers.start("producer-2", () -> {
+            buffer.put("d");
+            return null;
+        });
+        expectParked(producer2, "put() on a full buffer");
+        // Both items leave before either producer can run: the test holds the buffer's lock across
+        // the two take() calls (a ReentrantLock lets take() take it again).
+        lock.lock();
+        try {
+            buffer.take();
+            buffer.take();
+        } finally {
+            lock.unlock();
+        }
+        expectBothWoken(producer1, producer2, "put()", "two take() calls made room for both",
+                "every take() must signal the not-full condition, not only the one that finds the buffer full");
+        buffer.take();
+        buffer.take();
+
+        Background<String> consumer1 = workers.start("consumer-1", buffer::take);
+        expectParked(consumer1, "take() on an empty buffer");
+        Background<String> consumer2 = workers.start("consumer-2", buffer::take);
+        expectParked(consumer2, "take() on an empty buffer");
+        lock.lock();
+        try {
+            buffer.put("e");
+            buffer.put("f");
+        } finally {
+            lock.unlock();
+        }
+        expectBothWoken(consumer1, consumer2, "take()", "two put() calls added an item for each",
+                "every put() must signal the not-empty condition, not only the one that finds the buffer empty");
+        assertThat(List.of(consumer1.result(), consumer2.result())).as("what the two waiting take() calls returned")
+                .containsExactlyInAnyOrder("e", "f");
+    }
+
+    private static void expectBothWoken(Background<?> one, Background<?> other, String call, String event, String hint)
+            throws Exception {
+        Background.until(() -> one.isDone() && other.isDone());
+        List<String> stillWaiting = java.util.stream.Stream.of(one, other).filter(w -> !w.isDone())
+                .map(w -> w.thread().getName()).toList();
+        if (!stillWaiting.isEmpty()) {
+            fail("%s while two threads waited in %s, but %s still waits (%s): %s (both can happen before the "
+                    + "first woken thread runs)", event, call, stillWaiting, Background.where(
+                            (one.isDone() ? other : one).thread()), hint);
+        }
+        one.result();
+        other.result();
+    }
+
+    @Test
+    @Points(1)
     @DisplayName("a take() wakes the waiting producer, not another consumer: no wake-up is lost (two conditions, or signalAll)")
     void noWakeUpIsLost() throws Exception {
         TestLock lock = new TestLock();

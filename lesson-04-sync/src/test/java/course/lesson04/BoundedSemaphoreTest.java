@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import course.grading.Background;
 import course.grading.Points;
 import course.grading.TestLock;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,7 +83,50 @@ class BoundedSemaphoreTest {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
+    @DisplayName("two releases while two threads wait in acquire() wake both of them")
+    void everyReleaseWakesAWaiter() throws Exception {
+        TestLock lock = new TestLock();
+        BoundedSemaphore semaphore = new BoundedSemaphore(2, lock);
+        semaphore.acquire();
+        semaphore.acquire();
+        Background<Object> first = workers.start("waiter-1", () -> {
+            semaphore.acquire();
+            return null;
+        });
+        expectParked(lock, first);
+        Background<Object> second = workers.start("waiter-2", () -> {
+            semaphore.acquire();
+            return null;
+        });
+        expectParked(lock, second);
+
+        // Both permits come back before either waiter can run: the test holds the semaphore's lock
+        // across the two release() calls (a ReentrantLock lets release() take it again).
+        lock.lock();
+        try {
+            semaphore.release();
+            semaphore.release();
+        } finally {
+            lock.unlock();
+        }
+        Background.until(() -> first.isDone() && second.isDone());
+        List<String> stillWaiting = java.util.stream.Stream.of(first, second).filter(w -> !w.isDone())
+                .map(w -> w.thread().getName()).toList();
+        if (!stillWaiting.isEmpty()) {
+            fail("two permits were released while two threads waited in acquire(), but %s still waits with a permit "
+                    + "free (%d free now): every release() must signal a waiter, not only the one that finds the "
+                    + "count at 0 (both releases can happen before the first woken waiter takes its permit)",
+                    stillWaiting, semaphore.availablePermits());
+        }
+        first.result();
+        second.result();
+        assertThat(semaphore.availablePermits()).as("free permits while both waiters hold one").isZero();
+        expectLockFree(lock, "after both waiters' acquire() returned");
+    }
+
+    @Test
+    @Points(1)
     @DisplayName("interrupting a thread that waits in acquire() ends the wait with InterruptedException and takes no permit")
     void interruptedAcquireTakesNothing() throws Exception {
         TestLock lock = new TestLock();

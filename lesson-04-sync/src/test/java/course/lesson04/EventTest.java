@@ -34,6 +34,14 @@ class EventTest {
         event.set();
         assertThat(event.isSet()).as("isSet() after set()").isTrue();
         assertThat(event.await(0, TimeUnit.MILLISECONDS)).as("await(0) on a set event returns at once with").isTrue();
+        Background<Boolean> onSet = workers.start("waiter-on-set", () -> event.await(1, TimeUnit.HOURS));
+        Background.until(() -> onSet.isDone() || Background.isWaiting(onSet.thread()));
+        if (!onSet.isDone()) {
+            fail("await(1 hour) on an event that is already set did not return at once (it is %s): look at the flag "
+                    + "before waiting, in the condition of the while loop, and return true without waiting",
+                    Background.where(onSet.thread()));
+        }
+        assertThat(onSet.result()).as("await(1 hour) on a set event").isTrue();
 
         event.clear();
         assertThat(event.isSet()).as("isSet() after clear()").isFalse();

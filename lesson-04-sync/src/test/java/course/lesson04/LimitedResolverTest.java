@@ -49,7 +49,15 @@ class LimitedResolverTest {
                 || callers.stream().allMatch(Background::isDone));
         int atOnce = dns.inside.size();
         int acquiredWhileInFlight = permits.acquires.get();
+        long blockedOnALock = callers.stream().filter(c -> !c.isDone() && !dns.inside.contains(c.thread())
+                && Background.isTakingLock(c.thread())).count();
         dns.gate.countDown();
+        if (atOnce < LIMIT && blockedOnALock > 0) {
+            fail("only %d lookup(s) were in flight while %d callers were blocked taking a lock, not waiting for a "
+                    + "permit: a lock (synchronized) held around the lookup lets one caller in at a time, whatever "
+                    + "the limit. The semaphore's permits must be the only limit: no lock around resolve()",
+                    atOnce, blockedOnALock);
+        }
         List<Boolean> taken = new ArrayList<>();
         for (Background<Boolean> caller : callers) {
             taken.add(caller.result());

@@ -43,19 +43,37 @@ class SharedPrinterTest {
         Background<?>[] writers = new Background<?>[2];
         boolean[] firstHeldALock = {false};
         // Pause printer-1 right after its first piece until printer-2 has either written a piece
-        // (the line is torn) or is blocked on a lock printer-1 holds (the line is protected).
+        // (the line is torn) or is blocked on a lock printer-1 holds, or parked inside the printer
+        // (a semaphore used as a lock): the line is protected.
         sink.beforeWrite(fragment -> {
             Thread me = Thread.currentThread();
             if (me.getName().equals("printer-1") && firstMidLine.getCount() == 1 && sink.hasWritten(me)) {
                 firstHeldALock[0] = Background.holdsAnyLock(me);
                 firstMidLine.countDown();
                 Background.until(() -> second[0] != null && (sink.hasWritten(second[0])
-                        || !second[0].isAlive() || Background.waitsForLockHeldBy(second[0], me)));
+                        || !second[0].isAlive() || Background.waitsForLockHeldBy(second[0], me)
+                        || Background.isWaiting(second[0]) && Background.isIn(second[0], SharedPrinter.class)));
             }
         });
 
+        // The second part's text is asked for in the middle of printer-1's line. If printer-1 held a
+        // lock while it wrote but holds none at that moment (a lock around each write, not around the
+        // line), printer-2 is let in.
+        boolean[] letGoMidLine = {false};
+        Object star = new Object() {
+            @Override
+            public String toString() {
+                Thread me = Thread.currentThread();
+                if (me.getName().equals("printer-1") && firstHeldALock[0] && sink.hasWritten(me)
+                        && !Background.holdsAnyLock(me)) {
+                    letGoMidLine[0] = true;
+                    Background.until(() -> second[0] != null && (sink.hasWritten(second[0]) || !second[0].isAlive()));
+                }
+                return "*";
+            }
+        };
         writers[0] = workers.start("printer-1", () -> {
-            printer.printLine(3, "*", 4, "=", 12);
+            printer.printLine(3, star, 4, "=", 12);
             return null;
         });
         Background.until(() -> firstMidLine.getCount() == 0 || writers[0].isDone());
@@ -75,7 +93,11 @@ class SharedPrinterTest {
 
         String tear = sink.firstTear();
         if (tear != null) {
-            fail("a line was torn: %s. %s", tear, firstHeldALock[0]
+            fail("a line was torn: %s. %s", tear, letGoMidLine[0] && firstHeldALock[0]
+                    ? "printer-1 let go of every lock in the middle of its line (between two pieces), and printer-2 "
+                            + "wrote in the gap: a lock around each write keeps each piece whole, not the line. Take "
+                            + "the lock once before the first piece and release it after the newline."
+                    : firstHeldALock[0]
                     ? "printer-1 held a lock while it wrote, but printer-2 did not wait for it: the two calls used "
                             + "different locks. A lock created per call (or synchronized on a new object) protects "
                             + "nothing; every call must take the same lock, a field of the printer, and hold it from "
@@ -168,7 +190,9 @@ class SharedPrinterTest {
             fail("print() returned without printing a line: start() one thread per row");
         }
         assertThat(sink.writers())
-                .withFailMessage("every row ran on the calling thread '%s': start() the row threads, do not call run()",
+                .withFailMessage("rows were printed on the calling thread '%s': start() one thread per row and let "
+                        + "it print the row; do not call run(), and do not hand the rows to a parallel stream (it "
+                        + "runs some of them on the caller, and only as many at once as the common pool has threads)",
                         Thread.currentThread().getName())
                 .doesNotContain(Thread.currentThread());
         assertThat(rowsTogether.get())
