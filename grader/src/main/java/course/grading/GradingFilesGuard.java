@@ -9,7 +9,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 /**
  * Keeps the code under test away from the files a grade is made of: the JUnit reports
  * ({@code TEST-*.xml} in {@code surefire-reports} or {@code failsafe-reports}), everything in a
- * {@code target/grading} folder (results.json) and Gradescope's {@code /autograder/results}.
+ * {@code target/grading} folder (results.json), Gradescope's {@code /autograder/results}, the class
+ * folders ({@code target/classes}, {@code test-classes}, {@code grader-classes}: a class written
+ * there after the gate would run unchecked, a test rewritten there would pass anything) and
+ * Surefire's folder of test JVM settings ({@code target/surefire}).
  *
  * <p>The static gate refuses the usual ways to write files, but the JDK has many more
  * ({@code java.util.logging.FileHandler}, {@code SecureDirectoryStream}, XML transformers, …).
@@ -161,6 +164,14 @@ public final class GradingFilesGuard {
                         || real.startsWith("/autograder/results")
                         || name.startsWith("TEST-") && (folderName.equals("surefire-reports") || folderName.equals("failsafe-reports"))
                         || real.startsWith("/proc/") && name.equals("mem");
+                // The class folders (a class written there after the gate ran would never be checked, a
+                // test rewritten there would pass anything) and Surefire's folder of test JVM settings.
+                for (int at = real.indexOf("/target/"); at >= 0 && !grading; at = real.indexOf("/target/", at + 1)) {
+                    String rest = real.substring(at + "/target/".length());
+                    String first = rest.indexOf('/') < 0 ? rest : rest.substring(0, rest.indexOf('/'));
+                    grading = first.equals("classes") || first.equals("test-classes") || first.equals("grader-classes")
+                            || first.equals("surefire") || first.equals("failsafe");
+                }
                 if (newName && !grading) {
                     String here = java.nio.file.Path.of("").toAbsolutePath().toString().replace('\\', '/');
                     grading = name.equals("target") || name.equals("surefire-reports") || name.equals("failsafe-reports")
@@ -196,8 +207,8 @@ public final class GradingFilesGuard {
                 }
                 throw new SecurityException((newName ? "giving a file the name " : delete ? "deleting " : "writing to ").concat(shown)
                         .concat(student == null ? " was refused" : " was refused (called by ".concat(student).concat(")"))
-                        .concat(": test reports and results.json are written by the build, never by your code."
-                                + " Your code is graded on what it returns and does, not on files it writes."));
+                        .concat(": the build's own files (class folders, test reports, results.json) are never your"
+                                + " code's to change. Your code is graded on what it returns and does, not on files it writes."));
             }
         }
     }
