@@ -102,12 +102,14 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("a report written through an API the gate does not list (java.util.logging), or Surefire's channel"
-            + " session ids read from its files, are refused at run time")
+    @DisplayName("a report or a test class written through an API the gate does not list (java.util.logging), or"
+            + " Surefire's channel session ids read from its files, are refused at run time")
     void reportWrittenAtRunTimeIsRefused() {
         assertThat(graded.output()).containsPattern("Exercise 11 · Rewriter +0/10  SecurityException: (writing to|reading) ");
         assertThat(graded.results()).containsPattern("SecurityException: writing to \\S*/target/surefire-reports/"
                 + "TEST-course.lesson99.RewriterTest.xml\\S* was refused \\(called by course.lesson99.Rewriter")
+                .containsPattern("SecurityException: writing to \\S*/target/test-classes/course/lesson99/AdderTest.class\\S*"
+                        + " was refused \\(called by course.lesson99.Rewriter")
                 .containsPattern("SecurityException: reading \\S*target/surefire/surefire\\S* was refused \\(called by course.lesson99.Rewriter");
     }
 
