@@ -9,7 +9,10 @@ import java.util.List;
 /**
  * Keeps the code under test away from the files a grade is made of: the JUnit reports
  * ({@code TEST-*.xml} in {@code surefire-reports} or {@code failsafe-reports}), everything in a
- * {@code target/grading} folder (results.json) and Gradescope's {@code /autograder/results}.
+ * {@code target/grading} folder (results.json), Gradescope's {@code /autograder/results}, the class
+ * folders ({@code target/classes}, {@code test-classes}, {@code grader-classes}: a class written
+ * there after the gate would run unchecked, a test rewritten there would pass anything) and
+ * Surefire's folder of test JVM settings ({@code target/surefire}).
  *
  * <p>The static gate refuses the usual ways to write files, but the JDK has many more
  * ({@code java.util.logging.FileHandler}, {@code SecureDirectoryStream}, XML transformers, …).

@@ -27,8 +27,9 @@ public final class RunningTest implements TestExecutionListener {
             Path file = Path.of(dir, "running", topLevel);
             Files.createDirectories(file.getParent());
             Files.writeString(file, id.getDisplayName(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            // only a hint for a message: grading goes on without it
+        } catch (IOException | SecurityException e) {
+            // only a hint for a message: grading goes on without it (the grading-files guard may refuse it
+            // where the grader is not the tests' own code, as in the grader's own tests)
         }
     }
 }

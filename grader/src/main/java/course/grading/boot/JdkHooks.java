@@ -155,6 +155,14 @@ public final class JdkHooks {
                     || real.startsWith("/autograder/results")
                     || name.startsWith("TEST-") && (folderName.equals("surefire-reports") || folderName.equals("failsafe-reports"))
                     || real.startsWith("/proc/") && name.equals("mem");
+            // The class folders (a class written there after the gate ran would never be checked, a
+            // test rewritten there would pass anything) and Surefire's folder of test JVM settings.
+            for (int at = real.indexOf("/target/"); at >= 0 && !grading; at = real.indexOf("/target/", at + 1)) {
+                String rest = real.substring(at + "/target/".length());
+                String first = rest.indexOf('/') < 0 ? rest : rest.substring(0, rest.indexOf('/'));
+                grading = first.equals("classes") || first.equals("test-classes") || first.equals("grader-classes")
+                        || first.equals("surefire") || first.equals("failsafe");
+            }
             if (newName && !grading) {
                 String here = java.nio.file.Path.of("").toAbsolutePath().toString().replace('\\', '/');
                 grading = name.equals("target") || name.equals("surefire-reports") || name.equals("failsafe-reports")
@@ -190,8 +198,8 @@ public final class JdkHooks {
             }
             throw new SecurityException((newName ? "giving a file the name " : delete ? "deleting " : "writing to ").concat(shown)
                     .concat(student == null ? " was refused" : " was refused (called by ".concat(student).concat(")"))
-                    .concat(": test reports and results.json are written by the build, never by your code."
-                            + " Your code is graded on what it returns and does, not on files it writes."));
+                    .concat(": the build's own files (class folders, test reports, results.json) are never your"
+                            + " code's to change. Your code is graded on what it returns and does, not on files it writes."));
         }
     }
 }

@@ -51,6 +51,8 @@ public record Rule(String id, String what, List<String> classes, List<String> me
                     List.of(), List.of("java.lang.System#setProperty", "java.lang.System#clearProperty",
                             "java.lang.System#setProperties", "java.lang.System#getProperties",
                             "java.util.logging.LogManager#readConfiguration", "java.util.logging.LogManager#updateConfiguration")),
+            new Rule("streams", "replacing System.out, System.err or System.in",
+                    List.of(), List.of("java.lang.System#setOut", "java.lang.System#setErr", "java.lang.System#setIn")),
             new Rule("files", "writing or deleting files",
                     List.of("java.io.FileOutputStream", "java.io.FileWriter", "java.io.RandomAccessFile",
                             "java.nio.channels.FileChannel", "java.nio.channels.AsynchronousFileChannel"),

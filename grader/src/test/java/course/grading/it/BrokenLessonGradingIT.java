@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the test JVM, UDP, the tests' answers read by reflection, a grader of its own in the
  * submission, stale results from an earlier run, a report forged through an API the gate does not
  * list, Surefire's channel session ids read from its files, a record whose equals says yes to
- * everything, and a build file that tries to choose the grading mode.
+ * everything, a System.out of its own, and a build file that tries to choose the grading mode.
  *
  * <p>Runs Maven in a child process, so it is slow (tens of seconds): tagged {@code integration},
  * it runs in the instructor check ({@code -Pinstructor}), not in a student's {@code mvn test}.
@@ -102,12 +102,14 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("a report written through an API the gate does not list (java.util.logging), or Surefire's channel"
-            + " session ids read from its files, are refused at run time")
+    @DisplayName("a report or a test class written through an API the gate does not list (java.util.logging), or"
+            + " Surefire's channel session ids read from its files, are refused at run time")
     void reportWrittenAtRunTimeIsRefused() {
         assertThat(graded.output()).containsPattern("Exercise 11 · Rewriter +0/10  SecurityException: (writing to|reading) ");
         assertThat(graded.results()).containsPattern("SecurityException: writing to \\S*/target/surefire-reports/"
                 + "TEST-course.lesson99.RewriterTest.xml\\S* was refused \\(called by course.lesson99.Rewriter")
+                .containsPattern("SecurityException: writing to \\S*/target/test-classes/course/lesson99/AdderTest.class\\S*"
+                        + " was refused \\(called by course.lesson99.Rewriter")
                 .containsPattern("SecurityException: reading \\S*target/surefire/surefire\\S* was refused \\(called by course.lesson99.Rewriter");
     }
 
@@ -136,10 +138,12 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("a record whose own equals says yes to everything is refused by the gate")
+    @DisplayName("a record whose own equals says yes to everything, and a System.out of one's own, are refused by the gate")
     void lyingEqualsIsRefused() {
-        assertThat(graded.output()).containsPattern("Exercise 12 · Liar +0/10  the grading gate refused course.lesson99.Liar\\$Verdict:"
-                + " it defines its own equals\\(Object\\)");
+        assertThat(graded.output()).containsPattern("Exercise 12 · Liar +0/10  the grading gate refused course.lesson99.Liar");
+        assertThat(graded.results())
+                .contains("the grading gate refused course.lesson99.Liar$Verdict: it defines its own equals(Object)")
+                .contains("the grading gate refused course.lesson99.Liar: it uses java.lang.System.setOut()");
     }
 
     @Test

@@ -18,8 +18,18 @@ public final class Rewriter {
     public static int answer() throws Exception {
         String forged = "<testsuite name=\"course.lesson99.RewriterTest\"><testcase name=\"answers\""
                 + " classname=\"course.lesson99.RewriterTest\"/></testsuite>";
-        Handler handler = new FileHandler(Path.of("target/surefire-reports/TEST-course.lesson99.RewriterTest.xml")
-                .toAbsolutePath().toString(), false);
+        write(Path.of("target/surefire-reports/TEST-course.lesson99.RewriterTest.xml"), forged);
+        return 41;
+    }
+
+    /** Replaces a test's class file, as a test JVM that runs before that test's could. */
+    public static int rewriteATest() throws Exception {
+        write(Path.of("target/test-classes/course/lesson99/AdderTest.class"), "not a class");
+        return 41;
+    }
+
+    private static void write(Path file, String forged) throws Exception {
+        Handler handler = new FileHandler(file.toAbsolutePath().toString(), false);
         handler.setFormatter(new Formatter() {
             @Override
             public String format(LogRecord record) {
@@ -33,7 +43,6 @@ public final class Rewriter {
         });
         handler.publish(new LogRecord(java.util.logging.Level.SEVERE, ""));
         handler.close();
-        return 41;
     }
 
     /** The first channel address with its session id that Surefire's files give away. */
