@@ -236,7 +236,7 @@ class JoinableQueueTest {
 
     @Test
     @Points(1)
-    @DisplayName("a thread in take() that is woken while the queue is still empty goes back to waiting (while, not if)")
+    @DisplayName("a thread in take() that is woken while the queue is still empty goes back to waiting (while, not if), and every put() wakes a waiting take()")
     void takeReWaitsAfterSpuriousAndStolenWakeUps() throws InterruptedException {
         Background<String> consumer = consumer("consumer");
         assertStillTaking(consumer, "nothing was put");
@@ -259,6 +259,25 @@ class JoinableQueueTest {
         queue.put("x");
         assertThat(consumer.get("the consumer was not woken by put() after it went back to waiting: signal the "
                 + "'not empty' Condition in put()")).isEqualTo("x");
+
+        // Two waiting consumers, two puts in a row (the test holds the lock, so no consumer runs in between).
+        Background<String> first = consumer("consumer-1");
+        Background<String> second = consumer("consumer-2");
+        assertStillTaking(first, "nothing was put");
+        assertStillTaking(second, "nothing was put");
+        lock.lock();
+        try {
+            queue.put("p");
+            queue.put("q");
+        } finally {
+            lock.unlock();
+        }
+        String lost = "two consumers waited in take() and two items were put, but a consumer stayed asleep with an "
+                + "item in the queue (a lost wake-up): put() signals 'not empty' only when the queue was empty before, "
+                + "and the consumer woken by the first put() had not taken its item when the second came. Signal "
+                + "'not empty' after every put";
+        assertThat(List.of(first.get(lost), second.get(lost)))
+                .as("items the two waiting consumers took").containsExactlyInAnyOrder("p", "q");
     }
 
     @Test
