@@ -27,7 +27,7 @@ import org.awaitility.core.ConditionTimeoutException;
 class CompletionOrderTest {
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("hands each outcome to the callback as soon as its task is done, fastest first")
     void deliversInCompletionOrder() throws Exception {
         List<String> inputs = List.of("a", "b", "c", "d");
@@ -174,5 +174,15 @@ class CompletionOrderTest {
                         inFlight.max(), workers)
                 .hasSizeLessThanOrEqualTo(workers);
         assertThat(outcomes).as("outcomes received").containsExactlyInAnyOrder(1, 4, 9, 16, 25, 36);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("when the calling thread is interrupted while waiting for outcomes, throws InterruptedException")
+    void interruptedWhileWaitingThrows() {
+        InterruptWhileWaiting.check("forEachCompleted()", 2, task -> () -> {
+            CompletionOrder.<Integer, Integer>forEachCompleted(List.of(1, 2), 2, task, c -> { });
+            return null;
+        });
     }
 }

@@ -19,7 +19,6 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -100,9 +99,9 @@ class InputOrderMapTest {
         List<Integer> results = caller.result();
 
         assertThat(inFlight.max())
-                .withFailMessage("only %d of %d tasks were running at the same time: did you call get() inside"
-                                + " the submit loop? Submit every task first, then collect the results",
-                        inFlight.max(), workers)
+                .withFailMessage("only %d of %d tasks were running at the same time (on %s): did you call get()"
+                                + " inside the submit loop? Submit every task first to a pool of `workers` threads,"
+                                + " then collect the results", inFlight.max(), workers, names(threads))
                 .isGreaterThanOrEqualTo(workers);
         assertThat(threads)
                 .withFailMessage("the tasks ran on %d different threads (%s) and up to %d at once, but workers = %d:"
@@ -186,55 +185,8 @@ class InputOrderMapTest {
     @Test
     @Points(1)
     @DisplayName("when the calling thread is interrupted while waiting for results, throws InterruptedException")
-    void interruptedWhileWaitingThrows() throws Exception {
-        CountDownLatch mayFinish = new CountDownLatch(1);
-        InFlight inFlight = new InFlight();
-        Deadline deadline = new Deadline();
-
-        Background<List<Integer>> caller = Background.start("caller", () -> InputOrderMap.map(List.of(1, 2), 2, x -> {
-            inFlight.enter();
-            try {
-                deadline.await(mayFinish);
-            } finally {
-                inFlight.exit();
-            }
-            return x;
-        }));
-        try {
-            try {
-                await().atMost(Duration.ofNanos(Math.max(1_000_000, deadline.remainingNanos())))
-                        .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                        .until(() -> caller.isDone() || (inFlight.now() == 2 && TaskThreads.finishedTask(caller.thread())));
-            } catch (ConditionTimeoutException e) {
-                // the caller never waited with both tasks running: reported below
-            }
-            if (caller.isDone()) {
-                NotImplemented.rethrow(caller.thrown());
-                fail("map() ended while both tasks were still running: it must wait for their results (it %s)",
-                        caller.thrown() != null ? "threw " + caller.thrown() : "returned " + caller.value());
-            }
-            caller.interrupt();
-            // Either map() ends (it threw), or it waits again with its interrupt status clear: in get() if it
-            // swallowed the interrupt, in close() if it lets the tasks finish before it throws. Then the tasks may end.
-            try {
-                await().atMost(Duration.ofNanos(Math.max(1_000_000, deadline.remainingNanos())))
-                        .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                        .until(() -> caller.isDone()
-                                || (!caller.thread().isInterrupted() && TaskThreads.finishedTask(caller.thread())));
-            } catch (ConditionTimeoutException e) {
-                // reported below
-            }
-        } finally {
-            mayFinish.countDown();
-        }
-        caller.join(new Deadline().remaining());
-        caller.stop();
-        assertThat(caller.thrown())
-                .withFailMessage("the calling thread was interrupted while map() waited for the results, but map() %s:"
-                                + " never swallow the interrupt. Let the InterruptedException of get() out (stop the"
-                                + " tasks with shutdownNow() first)",
-                        caller.thrown() != null ? "threw " + caller.thrown() : "returned " + caller.value())
-                .isInstanceOf(InterruptedException.class);
+    void interruptedWhileWaitingThrows() {
+        InterruptWhileWaiting.check("map()", 2, task -> () -> InputOrderMap.map(List.of(1, 2), 2, task));
     }
 
     static List<String> names(Set<Thread> threads) {
