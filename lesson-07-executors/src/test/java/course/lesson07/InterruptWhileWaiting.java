@@ -44,13 +44,20 @@ final class InterruptWhileWaiting {
             return x;
         }));
         try {
+            boolean neverWaited = false;
             try {
                 await().atMost(Duration.ofNanos(Math.max(1_000_000, deadline.remainingNanos())))
                         .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
                         .until(() -> running.isDone()
                                 || (inFlight.now() == tasks && TaskThreads.finishedTask(running.thread())));
             } catch (ConditionTimeoutException e) {
-                // the caller never waited with every task running: reported below
+                neverWaited = true;   // the caller never waited with every task running: reported below
+            }
+            if (neverWaited && !running.isDone() && inFlight.now() == tasks) {
+                fail("%s never waited for its %d blocked tasks: its thread stayed %s (at %s) the whole time. That is"
+                                + " busy-waiting (poll() or isDone() in a loop): it burns a core and never notices an"
+                                + " interrupt. Wait in take() or get(), which park the thread", call, tasks,
+                        running.thread().getState(), Background.where(running.thread()));
             }
             if (running.isDone()) {
                 NotImplemented.rethrow(running.thrown());
