@@ -23,14 +23,16 @@ import java.util.function.Function;
  *   <li>The constructor creates <em>exactly</em> {@code workers} threads with the given
  *       {@link ThreadFactory} and starts them. No thread per job: that is the whole point.</li>
  *   <li>Each worker loops: take a job from the jobs queue (a {@link BlockingQueue}), run
- *       {@code work} on it, put a {@link Result} on the results queue. A job that throws
- *       must not kill its worker: catch the exception and report a {@link Result.Failure}.</li>
+ *       {@code work} on it, put a {@link Result} on the results queue. A job that throws,
+ *       whatever it throws (an exception, or an {@link Error} such as {@link StackOverflowError}),
+ *       must not kill its worker: catch it and report a {@link Result.Failure}.</li>
  *   <li>{@link #shutdown()} lets the jobs already submitted finish, then stops every worker.
  *       The classic way is a <em>poison pill</em>: a special marker put after the jobs; a worker
  *       that takes it exits its loop. One pill stops one worker, so put one per worker.
  *       Submitting after shutdown throws {@link IllegalStateException}.</li>
  *   <li>{@link #awaitTermination(Duration)} waits until every worker thread has ended, at most
- *       the given time in total, and says whether they all did.</li>
+ *       the given time in total, and says whether they all did. It waits, it does not poll: no
+ *       loop around {@code Thread.sleep()}.</li>
  *   <li>{@link #close()} is {@code shutdown()} followed by waiting until every worker has ended,
  *       like {@code ExecutorService.close()}: it does not throw {@link InterruptedException}. If
  *       the calling thread is interrupted while it waits, {@code close()} keeps waiting until the

@@ -130,7 +130,7 @@ class BoundedQueueTest {
 
     @Test
     @Points(2)
-    @DisplayName("put() waits in await() while the queue is full and take() while it is empty, each until the other side signals")
+    @DisplayName("put() waits in await() while the queue is full and take() while it is empty, each until the other side signals, every waiter woken")
     void putAndTakeWaitForEachOther() {
         BoundedQueue<String> queue = new BoundedQueue<>(2, lock);
         putNow(queue, "a");
@@ -152,6 +152,52 @@ class BoundedQueueTest {
         assertThat(consumer.get("the consumer waiting in take() was not woken by put(): signal the 'not empty' "
                 + "Condition in put()")).hasValue("x");
         assertThat(queue.size()).as("size() after the waiting consumer took the item").isZero();
+
+        // Two waiters on one side, two changes in a row (the test holds the lock, so no waiter runs in between):
+        // each change must wake a waiter, not only the one that ends "empty" or "full".
+        Background<Optional<String>> c1 = call("consumer-1", queue::take);
+        Background<Optional<String>> c2 = call("consumer-2", queue::take);
+        assertWaiting(c1, lock, "take()", "the queue was empty and open");
+        assertWaiting(c2, lock, "take()", "the queue was empty and open");
+        lock.lock();
+        try {
+            queue.put("p");
+            queue.put("q");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            lock.unlock();
+        }
+        String consumerLost = "two consumers waited in take() and two items were put, but a consumer stayed asleep "
+                + "with an item in the queue (a lost wake-up): put() signals 'not empty' only when the queue was empty "
+                + "before, and the consumer woken by the first put() had not taken its item when the second came. "
+                + "Signal 'not empty' after every put";
+        assertThat(List.of(c1.get(consumerLost), c2.get(consumerLost)))
+                .as("items the two waiting consumers took").containsExactlyInAnyOrder(Optional.of("p"), Optional.of("q"));
+
+        putNow(queue, "a");
+        putNow(queue, "b");
+        Background<Void> p1 = producer(queue, "c");
+        Background<Void> p2 = producer(queue, "d");
+        assertWaiting(p1, lock, "put()", "the queue was full (capacity 2)");
+        assertWaiting(p2, lock, "put()", "the queue was full (capacity 2)");
+        lock.lock();
+        try {
+            assertThat(queue.take()).hasValue("a");
+            assertThat(queue.take()).hasValue("b");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        } finally {
+            lock.unlock();
+        }
+        String producerLost = "two producers waited in put() and two items were taken, but a producer stayed asleep "
+                + "with room in the queue (a lost wake-up): take() signals 'not full' only when the queue was full "
+                + "before, and the producer woken by the first take() had not added its item when the second came. "
+                + "Signal 'not full' after every take";
+        p1.get(producerLost);
+        p2.get(producerLost);
+        assertThat(List.of(takeNow(queue), takeNow(queue)))
+                .as("items the two waiting producers put").containsExactlyInAnyOrder(Optional.of("c"), Optional.of("d"));
     }
 
     @Test
@@ -292,7 +338,7 @@ class BoundedQueueTest {
 
     @Test
     @Points(2)
-    @DisplayName("after close(), put() and offer() throw IllegalStateException and the lock is free; take() drains what is left, then returns empty")
+    @DisplayName("after close(), put() and offer() throw IllegalStateException (full or not) and the lock is free; take() drains what is left, then returns empty")
     void closeRejectsProducersAndLetsConsumersDrain() {
         BoundedQueue<String> queue = new BoundedQueue<>(2, lock);
         putNow(queue, "a");
@@ -331,6 +377,20 @@ class BoundedQueueTest {
         assertThat(takeNow(queue))
                 .as("take() on a closed, drained queue, asked again, returns Optional.empty() again")
                 .isEmpty();
+
+        Throwable putWithRoom = rejection(producer(queue, "d"), "put()");
+        assertThat(putWithRoom)
+                .withFailMessage("put() on a closed queue that had room %s: a closed queue rejects every put() and "
+                        + "offer() with IllegalStateException, full or not. Check the closed flag first, not only while "
+                        + "waiting for room", putWithRoom == null ? "was accepted" : "threw " + putWithRoom)
+                .isInstanceOf(IllegalStateException.class);
+        Throwable offerWithRoom = catchThrowable(() -> queue.offer("e", Duration.ZERO));
+        assertThat(offerWithRoom)
+                .withFailMessage("offer() on a closed queue that had room %s: a closed queue rejects every put() and "
+                        + "offer() with IllegalStateException, full or not. Check the closed flag first, not only while "
+                        + "waiting for room", offerWithRoom == null ? "was accepted" : "threw " + offerWithRoom)
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(queue.size()).as("size() of a closed, drained queue after rejected put()/offer()").isZero();
         assertThat(catchThrowable(queue::close)).as("a second close()").isNull();
     }
 

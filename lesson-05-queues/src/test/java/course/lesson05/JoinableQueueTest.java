@@ -99,7 +99,7 @@ class JoinableQueueTest {
 
     @Test
     @Points(1)
-    @DisplayName("take() hands items out in FIFO order, and taking an item does not finish it")
+    @DisplayName("take() hands items out in FIFO order, taking an item does not finish it, and put() counts the task as it adds the item")
     void takeIsFifoAndDoesNotFinishTheTask() throws InterruptedException {
         queue.put("a");
         queue.put("b");
@@ -123,6 +123,31 @@ class JoinableQueueTest {
                         + "each taskDone() counts exactly one task finished", queue.unfinishedTasks())
                 .isEqualTo(1);
         assertThat(queue.take()).as("third take()").isEqualTo("c");
+        queue.taskDone();
+
+        // put() must count the task in the critical section that adds the item: a producer is paused right
+        // after it releases the lock, and in that gap a consumer takes the item and finishes it.
+        lock.pauseNextReleaseByAnotherThread();
+        Background<Void> producer = Background.run("producer", () -> queue.put("d"));
+        started.add(producer);
+        try {
+            org.awaitility.Awaitility.await().atMost(Delays.CEILING).pollInterval(java.time.Duration.ofMillis(2))
+                    .until(() -> producer.isDone() || lock.paused() == producer.thread());
+            assertThat(queue.take()).as("take() of the item the producer had just put").isEqualTo("d");
+            Throwable thrown = catchThrowable(queue::taskDone);
+            assertThat(thrown)
+                    .withFailMessage("a consumer took the item put() had just added and called taskDone() for it, "
+                            + "but taskDone() threw %s: put() had released the lock before it counted the task. Add "
+                            + "the item and count the unfinished task in the same critical section", thrown)
+                    .isNull();
+        } finally {
+            lock.resumePaused();
+        }
+        producer.get("put() did not return");
+        assertThat(queue.unfinishedTasks())
+                .withFailMessage("unfinishedTasks() was %d after every item put was taken and marked done, expected 0",
+                        queue.unfinishedTasks())
+                .isZero();
     }
 
     @Test
@@ -236,7 +261,7 @@ class JoinableQueueTest {
 
     @Test
     @Points(1)
-    @DisplayName("a thread in take() that is woken while the queue is still empty goes back to waiting (while, not if)")
+    @DisplayName("a thread in take() that is woken while the queue is still empty goes back to waiting (while, not if), and every put() wakes a waiting take()")
     void takeReWaitsAfterSpuriousAndStolenWakeUps() throws InterruptedException {
         Background<String> consumer = consumer("consumer");
         assertStillTaking(consumer, "nothing was put");
@@ -259,6 +284,25 @@ class JoinableQueueTest {
         queue.put("x");
         assertThat(consumer.get("the consumer was not woken by put() after it went back to waiting: signal the "
                 + "'not empty' Condition in put()")).isEqualTo("x");
+
+        // Two waiting consumers, two puts in a row (the test holds the lock, so no consumer runs in between).
+        Background<String> first = consumer("consumer-1");
+        Background<String> second = consumer("consumer-2");
+        assertStillTaking(first, "nothing was put");
+        assertStillTaking(second, "nothing was put");
+        lock.lock();
+        try {
+            queue.put("p");
+            queue.put("q");
+        } finally {
+            lock.unlock();
+        }
+        String lost = "two consumers waited in take() and two items were put, but a consumer stayed asleep with an "
+                + "item in the queue (a lost wake-up): put() signals 'not empty' only when the queue was empty before, "
+                + "and the consumer woken by the first put() had not taken its item when the second came. Signal "
+                + "'not empty' after every put";
+        assertThat(List.of(first.get(lost), second.get(lost)))
+                .as("items the two waiting consumers took").containsExactlyInAnyOrder("p", "q");
     }
 
     @Test

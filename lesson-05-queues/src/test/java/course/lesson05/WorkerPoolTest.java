@@ -232,7 +232,7 @@ class WorkerPoolTest {
 
     @Test
     @Points(3)
-    @DisplayName("a job that throws is reported as a Failure, and its worker lives on to run the next job")
+    @DisplayName("a job that throws (an exception or an Error) is reported as a Failure, and its worker lives on to run the next job")
     void aFailingJobDoesNotKillItsWorker() throws InterruptedException {
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
         WorkerPool<String, String> p = pool(1, job -> {
@@ -240,6 +240,9 @@ class WorkerPoolTest {
             requireWorkerThread();
             if (job.startsWith("bad")) {
                 throw new IllegalArgumentException("no such domain: " + job);
+            }
+            if (job.startsWith("deep")) {
+                throw new StackOverflowError("runaway recursion on " + job);
             }
             return job.toUpperCase();
         });
@@ -273,6 +276,32 @@ class WorkerPoolTest {
                         + "catch the exception inside the loop so the same worker carries on",
                         ranOn.stream().map(Thread::getName).toList())
                 .hasSize(2)
+                .containsOnly(ranOn.get(0));
+
+        p.submit("deep.example");
+        p.submit("after.example");
+        String notAnException = "a job that threw StackOverflowError (an Error, not an Exception) %s: catch (Exception e) "
+                + "lets Errors through, and they kill the worker. Catch RuntimeException | Error (or Throwable) around "
+                + "the job, so every job reports one Result and the worker lives on";
+        Result<String, String> third = p.results().poll(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+        if (third == null) {
+            fail(notAnException.formatted("produced no result" + (factory.alive() == 0 ? " and killed the only worker" : "")));
+        }
+        assertThat(third)
+                .withFailMessage(notAnException.formatted("was reported as " + third))
+                .isInstanceOfSatisfying(Result.Failure.class, f -> {
+                    assertThat(f.job()).isEqualTo("deep.example");
+                    assertThat(f.error()).isInstanceOf(StackOverflowError.class);
+                });
+        Result<String, String> fourth = p.results().poll(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+        if (fourth == null) {
+            fail(notAnException.formatted("killed its worker, so the next job never ran"));
+        }
+        assertThat(fourth).isEqualTo(new Result.Success<>("after.example", "AFTER.EXAMPLE"));
+        assertThat(ranOn)
+                .withFailMessage("the four jobs ran on %s: a failing job must not end its worker; the same worker carries on",
+                        ranOn.stream().map(Thread::getName).toList())
+                .hasSize(4)
                 .containsOnly(ranOn.get(0));
         assertThat(factory.threads).as("threads the pool of 1 worker created").hasSize(1);
     }
@@ -377,7 +406,7 @@ class WorkerPoolTest {
             doneAtClose.set(done.get());
         });
         try {
-            switch (closer.watch(() -> true, WorkerPoolTest::isParked)) {
+            switch (closer.watch(() -> true, WorkerPoolTest::isWaitingNotSleeping)) {
                 case WAITING -> { }
                 case RETURNED -> {
                     closer.get("");
@@ -385,7 +414,8 @@ class WorkerPoolTest {
                             + "close() must wait until every worker has ended (shutdown() alone only queues the pills), "
                             + "like ExecutorService.close()");
                 }
-                case NEITHER, SLEEPING -> fail("close() is busy-waiting (thread 'closer' stayed RUNNABLE): wait with "
+                case SLEEPING -> fail(pollsWithSleep("close()", closer.thread()));
+                case NEITHER -> fail("close() is busy-waiting (thread 'closer' stayed RUNNABLE): wait with "
                         + "awaitTermination()/Thread.join()");
             }
 
@@ -428,6 +458,17 @@ class WorkerPoolTest {
                 .isTrue();
     }
 
+    /** Parked in a real wait (join, a latch, a Condition), not asleep in a polling loop. */
+    private static boolean isWaitingNotSleeping(Thread t) {
+        return isParked(t) && !Background.isSleeping(t);
+    }
+
+    private static String pollsWithSleep(String call, Thread thread) {
+        return call + " polls instead of waiting: thread '" + thread.getName() + "' is " + Background.where(thread)
+                + ", in a loop around Thread.sleep() that checks isAlive() again and again. Wait in "
+                + "Thread.join(Duration) with the time left of one deadline: it returns as soon as the worker ends";
+    }
+
     private static boolean isParked(Thread t) {
         Thread.State state = t.getState();
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
@@ -455,9 +496,13 @@ class WorkerPoolTest {
 
         Background<Boolean> longWait = Background.start("awaits", () -> p.awaitTermination(Duration.ofMinutes(10)));
         try {
-            if (longWait.watch(() -> true, WorkerPoolTest::isParked) == Background.Seen.RETURNED) {
-                longWait.get("");
-                fail("awaitTermination(10 minutes) returned " + longWait.get("") + " while a worker was still running a job");
+            switch (longWait.watch(() -> true, WorkerPoolTest::isWaitingNotSleeping)) {
+                case WAITING -> { }
+                case RETURNED -> fail("awaitTermination(10 minutes) returned " + longWait.get("")
+                        + " while a worker was still running a job");
+                case SLEEPING -> fail(pollsWithSleep("awaitTermination(10 minutes)", longWait.thread()));
+                case NEITHER -> fail("awaitTermination(10 minutes) is busy-waiting (thread '" + longWait.thread().getName()
+                        + "' is " + Background.where(longWait.thread()) + "): wait with Thread.join(Duration)");
             }
             longWait.thread().interrupt();
             longWait.thread().join(Delays.CEILING);

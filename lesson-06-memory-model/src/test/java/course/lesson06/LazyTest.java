@@ -6,7 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import course.grading.Background;
 import course.grading.Delays;
+import course.grading.Interleaving;
 import course.grading.Points;
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MonitorInfo;
+import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,6 +200,52 @@ class LazyTest {
                     + "only while it is null (double-checked locking).", stuck);
         }
         assertThat(lazy.get()).isSameAs(created);
+
+        // A lock of its own (a private object, a ReentrantLock) is not the monitor the test held above: pause a
+        // reader of the existing value right after it reads the Lazy's state, and look at the locks it holds there.
+        String held = locksHeldOnTheFastPath(lazy);
+        if (held != null) {
+            fail("get() took a lock although the value already existed: paused right after reading the value, the "
+                    + "reader held %s. With no fast path every call pays for the lock and waits while another thread "
+                    + "holds it. Read the volatile field first and return it when it is not null; lock only while it "
+                    + "is null (double-checked locking).", held);
+        }
+    }
+
+    /** The locks a get() of an existing value holds right after its first read of the Lazy's fields; null if none. */
+    private static String locksHeldOnTheFastPath(Lazy<?> lazy) {
+        List<String> held = new ArrayList<>();
+        // The test thread is the second party and stays runnable, so the reader's pause lasts until the session closes.
+        Interleaving race = Interleaving.of(2, Lazy.class);
+        Background<Void> reader;
+        try {
+            race.join();
+            reader = Background.run("reads the existing value again", () -> {
+                race.join();
+                lazy.get();
+            });
+            long deadline = System.nanoTime() + Delays.CEILING.toNanos();
+            while (!reader.isDone() && !Background.isIn(reader.thread(), Interleaving.class)
+                    && System.nanoTime() - deadline < 0) {
+                Thread.yield();
+            }
+            if (!reader.isDone() && Background.isIn(reader.thread(), Interleaving.class)) {
+                ThreadInfo info = ManagementFactory.getThreadMXBean()
+                        .getThreadInfo(new long[] {reader.thread().threadId()}, true, true)[0];
+                if (info != null) {
+                    for (MonitorInfo monitor : info.getLockedMonitors()) {
+                        held.add("the monitor of a " + monitor.getClassName() + " (synchronized)");
+                    }
+                    for (LockInfo lock : info.getLockedSynchronizers()) {
+                        held.add("a " + lock.getClassName().replace('$', '.'));
+                    }
+                }
+            }
+        } finally {
+            race.close();
+        }
+        reader.join("get() of the existing value, let go after the test looked at its locks");
+        return held.isEmpty() ? null : String.join(" and ", held);
     }
 
     /** Whether {@code thread} waits (for a lock or otherwise) somewhere inside {@code type}. */

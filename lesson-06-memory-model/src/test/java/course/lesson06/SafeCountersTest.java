@@ -74,6 +74,26 @@ class SafeCountersTest {
                         name, afterOne)
                 .isZero();
 
+        // Then one update forced into the other's gap: the first thread runs until it pauses after a read
+        // (or finishes), only then does the second run its whole update. Both orders, so that a counter
+        // with one atomic method and one read-then-write method cannot hide.
+        for (boolean decrementFirst : new boolean[] {true, false}) {
+            long before = counter.get();
+            oneInTheOthersGap(counter, decrementFirst);
+            long after = counter.get();
+            assertThat(after)
+                    .withFailMessage("""
+                            %s went from %d to %d after one %s and one %s, where the %s ran whole while the %s was \
+                            between reading the value and writing it back: an update was lost. One of your methods \
+                            is not atomic (get() then set(), or value++ on a field, is a read and a write with a gap \
+                            in between). Make each update one atomic step: incrementAndGet()/decrementAndGet(), \
+                            synchronized, or LongAdder.""",
+                            name, before, after, decrementFirst ? "decrement()" : "increment()",
+                            decrementFirst ? "increment()" : "decrement()", decrementFirst ? "increment()" : "decrement()",
+                            decrementFirst ? "decrement()" : "increment()")
+                    .isEqualTo(before);
+        }
+
         // Then the lecture's experiment, at full speed.
         CyclicBarrier start = new CyclicBarrier(2);
         Background<Void> adder = Background.run("add", () -> {
@@ -97,6 +117,37 @@ class SafeCountersTest {
                         updates were lost. value++ is three steps (read, add, write) and the other thread can \
                         slip in between them.""", name, counter.get(), STEPS, STEPS)
                 .isZero();
+    }
+
+    /**
+     * Runs one update on a thread until it pauses after a read in the counter (or finishes), and only then
+     * the opposite update on a second thread, which runs whole in the first one's gap.
+     */
+    private static void oneInTheOthersGap(Counter counter, boolean decrementFirst) throws Exception {
+        try (Interleaving race = Interleaving.of(2, counter.getClass())) {
+            Background<Void> first = Background.run(decrementFirst ? "sub" : "add", () -> {
+                race.join();
+                if (decrementFirst) {
+                    counter.decrement();
+                } else {
+                    counter.increment();
+                }
+            });
+            await().atMost(Delays.CEILING)
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(1))
+                    .until(() -> first.isDone() || Background.isIn(first.thread(), Interleaving.class));
+            Background<Void> second = Background.run(decrementFirst ? "add" : "sub", () -> {
+                race.join();
+                if (decrementFirst) {
+                    counter.increment();
+                } else {
+                    counter.decrement();
+                }
+            });
+            first.join("an update paused after its read until the other update had run");
+            second.join("an update run in the other one's gap");
+        }
     }
 
     @Test
@@ -135,6 +186,7 @@ class SafeCountersTest {
         counter.decrement();
         counter.increment();
         assertThat(counter.get()).as("AtomicCounter after +1, +1 (the lock check), -1, +1").isEqualTo(2);
+        assertReadingChangesNothing(counter, "AtomicCounter", 2);
     }
 
     @Test
@@ -149,6 +201,17 @@ class SafeCountersTest {
         counter.decrement();
         counter.increment();
         assertThat(counter.get()).as("AdderCounter after +1, +1 (the lock check), -1, +1").isEqualTo(2);
+        assertReadingChangesNothing(counter, "AdderCounter", 2);
+    }
+
+    /** get() reads: asked again, it returns the same value. */
+    private static void assertReadingChangesNothing(Counter counter, String name, long expected) {
+        long again = counter.get();
+        assertThat(again)
+                .withFailMessage("%s.get() returned %d, and asked again at once, %d: reading the counter must not "
+                        + "reset it or change it (LongAdder.sumThenReset() and AtomicLong.getAndSet(0) do; use sum() "
+                        + "or get())", name, expected, again)
+                .isEqualTo(expected);
     }
 
     /** Holds the counter's monitor and requires {@code action} on another thread to wait for it. */

@@ -1,26 +1,33 @@
 package course.lesson07;
 
+import course.grading.Background;
 import course.grading.Points;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 @DisplayName("Exercise 2 · Results in completion order, each paired with its input")
 class CompletionOrderTest {
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("hands each outcome to the callback as soon as its task is done, fastest first")
     void deliversInCompletionOrder() throws Exception {
         List<String> inputs = List.of("a", "b", "c", "d");
@@ -98,7 +105,7 @@ class CompletionOrderTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("calls the callback only on the calling thread, never from inside a task")
     void callbackOnCallingThread() throws Exception {
         Thread caller = Thread.currentThread();
@@ -116,5 +123,66 @@ class CompletionOrderTest {
                         + " completed futures in the calling thread and call onEach there, so the callback"
                         + " never runs concurrently with itself", seen, caller.getName())
                 .containsOnly(caller.getName());
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("runs the tasks on a pool of `workers` threads, however many inputs wait")
+    void runsOnWorkersThreads() throws Exception {
+        int workers = 3;
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        InFlight inFlight = new InFlight();
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        Deadline deadline = new Deadline();
+        List<Integer> outcomes = Collections.synchronizedList(new ArrayList<>());
+
+        // Every task stays in flight until the test lets it finish, which it does once the caller waits for
+        // outcomes (every task submitted): a pool of `workers` threads then runs `workers` tasks and queues
+        // the rest; a pool that grows (a cached pool, a thread per input) has started a thread for each.
+        Background<Void> caller = Background.run("caller", () -> CompletionOrder.<Integer, Integer>forEachCompleted(
+                List.of(1, 2, 3, 4, 5, 6), workers, x -> {
+                    threads.add(Thread.currentThread());
+                    inFlight.enter();
+                    try {
+                        deadline.await(mayFinish);
+                    } finally {
+                        inFlight.exit();
+                    }
+                    return x * x;
+                }, c -> outcomes.add(c.result())));
+        try {
+            try {
+                await().atMost(Duration.ofNanos(Math.max(1_000_000, deadline.remainingNanos())))
+                        .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                        .until(() -> caller.isDone() || inFlight.max() > workers
+                                || (inFlight.now() == workers && TaskThreads.finishedTask(caller.thread())));
+            } catch (ConditionTimeoutException e) {
+                // fewer than `workers` tasks ever ran together: the other tests say why
+            }
+        } finally {
+            mayFinish.countDown();
+        }
+        caller.join(new Deadline().remaining());
+        caller.stop();
+        NotImplemented.rethrow(caller.thrown());
+
+        assertThat(threads)
+                .withFailMessage("the 6 tasks ran on %d different threads (%s), up to %d at once, but workers = %d:"
+                                + " the pool must have exactly `workers` threads. Create it with"
+                                + " Executors.newFixedThreadPool(workers); a cached pool or a thread per input"
+                                + " ignores the limit", threads.size(), InputOrderMapTest.names(threads),
+                        inFlight.max(), workers)
+                .hasSizeLessThanOrEqualTo(workers);
+        assertThat(outcomes).as("outcomes received").containsExactlyInAnyOrder(1, 4, 9, 16, 25, 36);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("when the calling thread is interrupted while waiting for outcomes, throws InterruptedException")
+    void interruptedWhileWaitingThrows() {
+        InterruptWhileWaiting.check("forEachCompleted()", 2, task -> () -> {
+            CompletionOrder.<Integer, Integer>forEachCompleted(List.of(1, 2), 2, task, c -> { });
+            return null;
+        });
     }
 }

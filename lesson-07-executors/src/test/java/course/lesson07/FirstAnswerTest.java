@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,19 @@ class FirstAnswerTest {
         };
     }
 
+    /** Waits until every candidate has started; remembers when that never happened (or was cut short). */
+    private static void awaitTheOthers(CountDownLatch allStarted, Deadline deadline, AtomicBoolean ranAlone)
+            throws InterruptedException {
+        try {
+            if (!deadline.await(allStarted)) {
+                ranAlone.set(true);
+            }
+        } catch (InterruptedException e) {
+            ranAlone.set(true);   // cancelled before the others had started
+            throw e;
+        }
+    }
+
     @Test
     @Points(3)
     @DisplayName("returns the first successful answer, skipping a candidate that failed before it; all failed is an ExecutionException")
@@ -53,16 +67,17 @@ class FirstAnswerTest {
         CountDownLatch mayStop = new CountDownLatch(0);
         Blocker slow = new Blocker("slow", deadline, mayStop);
         AtomicReference<Thread> brokenThread = new AtomicReference<>();
+        AtomicBoolean ranAlone = new AtomicBoolean();   // a candidate waited in vain for the others to start
         Callable<String> broken = () -> {
             brokenThread.set(Thread.currentThread());
             allStarted.countDown();
-            deadline.await(allStarted);
+            awaitTheOthers(allStarted, deadline, ranAlone);
             failing.countDown();
             throw new IOException("mirror-a is down");
         };
         Callable<String> good = () -> {
             allStarted.countDown();
-            deadline.await(allStarted);
+            awaitTheOthers(allStarted, deadline, ranAlone);
             deadline.await(failing);
             // Answers only once mirror-a's failure is complete (its thread has left the task), so
             // the failure is always the first candidate to complete, never a coin toss with this one.
@@ -79,6 +94,14 @@ class FirstAnswerTest {
         Throwable thrown = catchThrowable(() ->
                 answer.set(FirstAnswer.first(List.of(broken, good, slowCandidate), Duration.ofSeconds(5))));
         NotImplemented.rethrow(thrown);
+
+        assertThat(ranAlone.get())
+                .withFailMessage("the 3 candidates did not all run at the same time: a candidate waited %d s for the"
+                        + " others to start, in vain. first() must run every candidate at the same time, one thread"
+                        + " per candidate. A pool with fewer threads than candidates (a single thread, a fixed size)"
+                        + " runs them one after another, so a slow first candidate holds back the answer of the next",
+                        Delays.CEILING.toSeconds())
+                .isFalse();
 
         assertThat(thrown)
                 .withFailMessage("first() threw %s although mirror-b answered: a candidate that fails is skipped;"

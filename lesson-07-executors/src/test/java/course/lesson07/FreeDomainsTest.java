@@ -93,10 +93,38 @@ class FreeDomainsTest {
         List<String> domains = List.of("python.org", "python.xyz", "python.com", "python.ninja", "python.ru",
                 "python.zip");
 
-        List<String> free = FreeDomains.find(domains, d -> !List.of("org", "com", "ru")
-                .contains(d.substring(d.lastIndexOf('.') + 1)), threads);
+        // Every lookup stays in flight until the test lets it finish, which it does once find() waits for the
+        // answers (every lookup submitted): a pool of WORKERS threads then runs WORKERS lookups and queues the
+        // rest; a pool that grows has made a thread for each.
+        InFlight inFlight = new InFlight();
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        Background<List<String>> caller = Background.start("caller", () -> FreeDomains.find(domains, d -> {
+            inFlight.enter();
+            try {
+                deadline.await(mayFinish);
+            } finally {
+                inFlight.exit();
+            }
+            return !List.of("org", "com", "ru").contains(d.substring(d.lastIndexOf('.') + 1));
+        }, threads));
+        try {
+            awaitDoneOr(caller, () -> inFlight.max() > FreeDomains.WORKERS
+                    || (inFlight.now() == FreeDomains.WORKERS && TaskThreads.finishedTask(caller.thread())));
+        } finally {
+            mayFinish.countDown();
+        }
+        caller.join(new Deadline().remaining());
+        caller.stop();
+        NotImplemented.rethrow(caller.thrown());
+        List<String> free = caller.result();
 
         assertThat(free).containsExactly("python.xyz", "python.ninja", "python.zip");
+        assertThat(threads.made.size())
+                .withFailMessage("the pool made %d threads for %d lookups and ran up to %d at once, but it must have"
+                                + " WORKERS = %d threads: create it with Executors.newFixedThreadPool(WORKERS, threads)."
+                                + " A cached pool starts a new thread for every lookup that finds the others busy",
+                        threads.made.size(), domains.size(), inFlight.max(), FreeDomains.WORKERS)
+                .isLessThanOrEqualTo(FreeDomains.WORKERS);
         assertEveryPoolThreadEnded();
     }
 

@@ -56,7 +56,7 @@ class InputOrderMapTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("keeps exactly `workers` tasks running at the same time, on `workers` threads")
     void runsWorkersTasksAtOnce() throws Exception {
         int workers = 3;
@@ -99,9 +99,9 @@ class InputOrderMapTest {
         List<Integer> results = caller.result();
 
         assertThat(inFlight.max())
-                .withFailMessage("only %d of %d tasks were running at the same time: did you call get() inside"
-                                + " the submit loop? Submit every task first, then collect the results",
-                        inFlight.max(), workers)
+                .withFailMessage("only %d of %d tasks were running at the same time (on %s): did you call get()"
+                                + " inside the submit loop? Submit every task first to a pool of `workers` threads,"
+                                + " then collect the results", inFlight.max(), workers, names(threads))
                 .isGreaterThanOrEqualTo(workers);
         assertThat(threads)
                 .withFailMessage("the tasks ran on %d different threads (%s) and up to %d at once, but workers = %d:"
@@ -180,6 +180,13 @@ class InputOrderMapTest {
                         + " ExecutionException with getCause()", failure.getCause())
                 .isNotInstanceOf(ExecutionException.class)
                 .isSameAs(boom);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("when the calling thread is interrupted while waiting for results, throws InterruptedException")
+    void interruptedWhileWaitingThrows() {
+        InterruptWhileWaiting.check("map()", 2, task -> () -> InputOrderMap.map(List.of(1, 2), 2, task));
     }
 
     static List<String> names(Set<Thread> threads) {

@@ -28,7 +28,7 @@ class VirtualFetcherTest {
     static final int TASKS = 10_000;
 
     @Test
-    @Points(5)
+    @Points(4)
     @DisplayName("keeps 10 000 blocking tasks waiting at the same time, a rendezvous no small pool can reach")
     void tenThousandInFlight() throws Exception {
         CountDownLatch allWaiting = new CountDownLatch(TASKS);
@@ -157,5 +157,12 @@ class VirtualFetcherTest {
                         + " with getCause()", failure.getCause())
                 .isNotInstanceOf(ExecutionException.class)
                 .isSameAs(bad);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("when the calling thread is interrupted while waiting for results, throws InterruptedException")
+    void interruptedWhileWaitingThrows() {
+        InterruptWhileWaiting.check("fetchAll()", 2, task -> () -> VirtualFetcher.fetchAll(List.of(1, 2), task));
     }
 }
