@@ -3,6 +3,13 @@ package course.lesson02;
 import course.grading.Background;
 import course.grading.Delays;
 
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 /** What a method that must wait for its threads did wrong, in words. Test support. */
 final class JoinMistakes {
     private JoinMistakes() {
@@ -44,5 +51,43 @@ final class JoinMistakes {
         return String.format("%s returned after only %d of its %d %s had been let finish, while the others were "
                 + "still running: it must wait for EVERY thread. join() each thread in a loop after starting them "
                 + "all (joining only some of them is not enough).", method, released, total, work);
+    }
+
+    /**
+     * Interrupts {@code call} once it waits for its held tasks ({@code allArrived}), then releases
+     * them, and fails unless the method let the interrupt out: it threw {@code InterruptedException},
+     * or it finished waiting and returned with the interrupt status set, as
+     * {@code ExecutorService.close()} does. {@code call} returns its thread's interrupt status.
+     * A method that never waits is left to the tests that name that mistake.
+     */
+    static void assertInterruptNotSwallowed(String method, Background<Boolean> call, BooleanSupplier allArrived,
+                                            List<CountDownLatch> releases) {
+        try {
+            Background.Seen seen = call.watch(allArrived);
+            call.rethrowNotImplemented();
+            if (seen != Background.Seen.WAITING) {
+                return;   // not waiting at all: another test names that mistake
+            }
+            call.interrupt();
+            boolean endedAtOnce = call.join(Delays.CEILING);
+            releases.forEach(CountDownLatch::countDown);
+            call.join(Delays.CEILING);
+            call.rethrowNotImplemented();
+            if (call.thrown() instanceof InterruptedException) {
+                return;
+            }
+            if (call.thrown() == null && Boolean.TRUE.equals(call.value())) {
+                return;   // finished waiting and kept the interrupt status, as ExecutorService.close() does
+            }
+            assertThat(call.thrown()).as("%s, interrupted while it waited, threw", method).isNull();
+            fail("%s was interrupted while it waited for its threads, but %s: do not catch "
+                    + "InterruptedException and carry on (or just print it); %s declares it, so let join() throw "
+                    + "it to the caller", method, endedAtOnce ? "returned normally with the interrupt status cleared"
+                            : "it swallowed the interrupt, kept waiting until the tasks were released, and returned "
+                            + "normally", method);
+        } finally {
+            releases.forEach(CountDownLatch::countDown);
+            call.stop();
+        }
     }
 }

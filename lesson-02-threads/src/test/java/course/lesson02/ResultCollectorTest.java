@@ -276,33 +276,7 @@ class ResultCollectorTest {
             ResultCollector.callAll(tasks);
             return Thread.currentThread().isInterrupted();
         });
-        try {
-            Background.Seen seen = call.watch(() -> started.get() == n);
-            call.rethrowNotImplemented();
-            if (seen != Background.Seen.WAITING) {
-                return;   // not waiting at all: the test above names that mistake
-            }
-            call.interrupt();
-            boolean endedAtOnce = call.join(Delays.CEILING);
-            releases.forEach(CountDownLatch::countDown);
-            call.join(Delays.CEILING);
-            call.rethrowNotImplemented();
-            if (call.thrown() instanceof InterruptedException) {
-                return;
-            }
-            if (call.thrown() == null && Boolean.TRUE.equals(call.value())) {
-                return;   // finished waiting and kept the interrupt status, as ExecutorService.close() does
-            }
-            assertThat(call.thrown()).as("callAll, interrupted while it waited, threw").isNull();
-            fail("callAll was interrupted while it waited for its threads, but %s: do not catch "
-                    + "InterruptedException and carry on (or just print it); callAll declares it, so let join() throw "
-                    + "it to the caller", endedAtOnce ? "returned normally with the interrupt status cleared"
-                            : "it swallowed the interrupt, kept waiting until the tasks were released, and returned "
-                            + "normally");
-        } finally {
-            releases.forEach(CountDownLatch::countDown);
-            call.stop();
-        }
+        JoinMistakes.assertInterruptNotSwallowed("callAll", call, () -> started.get() == n, releases);
     }
 
     /** callAll for tasks that must not fail: a failure means the threads did not run as the test needs. */

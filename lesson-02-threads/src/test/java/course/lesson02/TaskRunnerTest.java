@@ -166,32 +166,6 @@ class TaskRunnerTest {
             TaskRunner.runAll(tasks);
             return Thread.currentThread().isInterrupted();
         });
-        try {
-            Background.Seen seen = call.watch(() -> arrived.get() == TASKS);
-            call.rethrowNotImplemented();
-            if (seen != Background.Seen.WAITING) {
-                return;   // not waiting at all: the test above names that mistake
-            }
-            call.interrupt();
-            boolean endedAtOnce = call.join(Delays.CEILING);
-            releases.forEach(CountDownLatch::countDown);
-            call.join(Delays.CEILING);
-            call.rethrowNotImplemented();
-            if (call.thrown() instanceof InterruptedException) {
-                return;
-            }
-            if (call.thrown() == null && Boolean.TRUE.equals(call.value())) {
-                return;   // finished waiting and kept the interrupt status, as ExecutorService.close() does
-            }
-            assertThat(call.thrown()).as("runAll, interrupted while it waited, threw").isNull();
-            fail("runAll was interrupted while it waited for its threads, but %s: do not catch "
-                    + "InterruptedException and carry on (or just print it); runAll declares it, so let join() throw "
-                    + "it to the caller", endedAtOnce ? "returned normally with the interrupt status cleared"
-                            : "it swallowed the interrupt, kept waiting until the tasks were released, and returned "
-                            + "normally");
-        } finally {
-            releases.forEach(CountDownLatch::countDown);
-            call.stop();
-        }
+        JoinMistakes.assertInterruptNotSwallowed("runAll", call, () -> arrived.get() == TASKS, releases);
     }
 }
