@@ -30,7 +30,7 @@ import java.util.jar.JarOutputStream;
  * with {@code -javaagent} (Mockito's inline mock maker uses the same one), and the ASM that Byte
  * Buddy carries: a few instructions before the method's own, nothing else changed. {@link JdkHooks}
  * goes on the bootstrap class loader's search path first, so that {@code java.base} can call it.
- * (Byte Buddy's own class rewriting did this too, at ten times the cost: 0.4 s of every test JVM's
+ * (Byte Buddy's own class rewriting did this too, at nearly three times the cost: 0.4 s of every test JVM's
  * start, most of it loading Byte Buddy.) Without that agent (a test run from an IDE) nothing is
  * rewritten and the guards are absent.
  */
