@@ -72,11 +72,12 @@ public final class Gate {
      */
     public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
         boolean sharedTrusted = !studentWroteShared();
+        Optional<String> ownLesson = moduleLesson();
         Map<String, ClassFile> student = read(classes, true, sharedTrusted);
         Map<String, ClassFile> tests = read(testClasses, false, false);
         Map<String, Refusal> refused = new LinkedHashMap<>();
         for (ClassFile file : student.values()) {
-            refusal(file, sharedTrusted).or(() -> testClassUsed(file, tests, student))
+            refusal(file, sharedTrusted, ownLesson).or(() -> testClassUsed(file, tests, student))
                     .ifPresent(r -> refused.put(file.name(), r));
         }
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
@@ -101,7 +102,7 @@ public final class Gate {
         return byExercise;
     }
 
-    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted) throws IOException {
+    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted, Optional<String> own) throws IOException {
         if (file.name().startsWith(SHARED) && sharedTrusted) {
             return Optional.empty();
         }
@@ -111,7 +112,6 @@ public final class Gate {
                     + " write your classes in the lesson's package"));
         }
         // Another lesson's package would bring that lesson's allowances (lesson 03 may start processes).
-        Optional<String> own = moduleLesson();
         if (own.isPresent() && !own.get().equals(lesson.group(1))) {
             return Optional.of(new Refusal(file.name(), "it lies in another lesson's package (course.lesson" + lesson.group(1)
                     + "): write your classes in this lesson's package, course.lesson" + own.get()));
