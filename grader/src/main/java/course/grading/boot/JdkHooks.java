@@ -5,13 +5,18 @@ import java.net.SocketException;
 
 /**
  * The checks that the grader's guards put at the start of JDK methods ({@code Runtime.exit} and
- * {@code halt}, {@code sun.nio.ch.Net.connect}). The bootstrap class loader loads this class (the
+ * {@code halt}, {@code sun.nio.ch.Net.connect}, the file methods of {@link #file}). The bootstrap class loader loads this class (the
  * guards append it to its search path), so that {@code java.base} can call it: it may use only
  * the JDK, and it keeps no state of its own. Calling it directly is harmless: it only checks.
  */
 public final class JdkHooks {
     /** Where a blocked connection is recorded, so that the test fails even if the code caught the exception. */
     public static final String NETWORK_VIOLATION = "grading.network.blocked";
+
+    /** Every frame with its class, hidden and reflective ones too: where a class was loaded from says whose it is. */
+    private static final StackWalker FRAMES = StackWalker.getInstance(java.util.Set.of(
+            StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES,
+            StackWalker.Option.SHOW_REFLECT_FRAMES));
 
     private JdkHooks() {
     }
@@ -23,9 +28,7 @@ public final class JdkHooks {
      * name the student can choose.
      */
     public static void exit(int status, String method) {
-        StackWalker walker = StackWalker.getInstance(java.util.Set.of(StackWalker.Option.RETAIN_CLASS_REFERENCE,
-                StackWalker.Option.SHOW_HIDDEN_FRAMES, StackWalker.Option.SHOW_REFLECT_FRAMES));
-        StackWalker.StackFrame caller = walker.walk(frames -> frames.filter(JdkHooks::isCourseCode).findFirst()).orElse(null);
+        StackWalker.StackFrame caller = FRAMES.walk(frames -> frames.filter(JdkHooks::isCourseCode).findFirst()).orElse(null);
         if (caller != null) {
             String call = "exit".equals(method) ? "System.exit(" : "Runtime.halt(";
             throw new SecurityException(call + status + ") was called by " + caller.toStackTraceElement()
@@ -35,9 +38,14 @@ public final class JdkHooks {
     }
 
     private static boolean isCourseCode(StackWalker.StackFrame frame) {
-        java.security.CodeSource source = frame.getDeclaringClass().getProtectionDomain().getCodeSource();
-        String location = source == null || source.getLocation() == null ? "" : source.getLocation().toString();
+        String location = location(frame);
         return location.startsWith("file:") && location.endsWith("/");
+    }
+
+    /** Where the frame's class was loaded from: a class folder ends with '/'; "" for the JDK's own classes. */
+    private static String location(StackWalker.StackFrame frame) {
+        java.security.CodeSource source = frame.getDeclaringClass().getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null ? "" : source.getLocation().toString();
     }
 
     /** At the start of {@code sun.nio.ch.Net.connect}: refuses any address but loopback and "any". */
@@ -172,17 +180,14 @@ public final class JdkHooks {
                 continue;
             }
             // The test's own code may (a red-team test sets up stale reports); student code may not.
-            StackWalker walker = StackWalker.getInstance(java.util.Set.of(
-                    StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_HIDDEN_FRAMES,
-                    StackWalker.Option.SHOW_REFLECT_FRAMES));
+            // The frames are collected without a lambda: this runs inside the JDK's file methods.
             java.util.stream.Stream.Builder<StackWalker.StackFrame> collected = java.util.stream.Stream.builder();
-            walker.forEach(collected);
+            FRAMES.forEach(collected);
             boolean test = false;
             String student = null;
             for (Object each : collected.build().toArray()) {
                 StackWalker.StackFrame frame = (StackWalker.StackFrame) each;
-                java.security.CodeSource source = frame.getDeclaringClass().getProtectionDomain().getCodeSource();
-                String location = source == null || source.getLocation() == null ? "" : source.getLocation().toString();
+                String location = location(frame);
                 if (location.startsWith("file:") && location.endsWith("/test-classes/")) {
                     test = true;
                 } else if (location.startsWith("file:") && location.endsWith("/") && student == null) {
