@@ -6,7 +6,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Installs the grader's guards when a test JVM of the course starts its tests: no
  * {@code System.exit} ({@link ExitGuard}), no network beyond loopback ({@link NetworkGuard}), no
- * writes into the grading files ({@link GradingFilesGuard}).
+ * writes into the grading files ({@link GradingFilesGuard}), no process that runs anything but
+ * what a test gave or a guarded child JVM ({@link ProcessGuard}).
  * Active only in test JVMs started by the course build (system property {@code grading.dir}),
  * never in the Maven JVM or an IDE. A guard that cannot be installed stops the tests loudly:
  * grading never goes on without it.
@@ -17,8 +18,9 @@ public final class GradingSession implements LauncherSessionListener {
         if (System.getProperty("grading.dir") == null) {
             return;
         }
-        if (!ExitGuard.install() || !NetworkGuard.install() || !GradingFilesGuard.install()) {
-            throw new IllegalStateException("grading: the exit, network and grading-files guards could not be installed"
+        if (!ExitGuard.install() || !NetworkGuard.install() || !GradingFilesGuard.install()
+                || !ProcessGuard.install()) {
+            throw new IllegalStateException("grading: the exit, network, grading-files and process guards could not be installed"
                     + " (is Byte Buddy's agent attached with -javaagent?); no test runs without them");
         }
     }

@@ -81,6 +81,28 @@ final class JdkRewriter {
         }
     }
 
+    /**
+     * Writes the instructions that take an {@code Object[]} of the method's arguments (as
+     * {@link #pushArguments} made it, after a hook returned it) off the stack and store its
+     * reference-typed elements back into the arguments: a hook may replace what the method goes on with.
+     */
+    static void storeArguments(int access, String descriptor, MethodVisitor code) {
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        int slot = (access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        for (int i = 0; i < arguments.length; i++) {
+            Type argument = arguments[i];
+            if (argument.getSort() == Type.OBJECT || argument.getSort() == Type.ARRAY) {
+                code.visitInsn(Opcodes.DUP);
+                code.visitLdcInsn(i);
+                code.visitInsn(Opcodes.AALOAD);
+                code.visitTypeInsn(Opcodes.CHECKCAST, argument.getInternalName());
+                code.visitVarInsn(Opcodes.ASTORE, slot);
+            }
+            slot += argument.getSize();
+        }
+        code.visitInsn(Opcodes.POP);
+    }
+
     /** Rewrites {@code type}; returns how many of its methods got a prologue (0: it did not work). Failures are printed, never thrown. */
     static synchronized int rewrite(Class<?> type, Prologue prologue) {
         Instrumentation instrumentation = agentInstrumentation();

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
+import course.grading.ProcessGuard;
 import course.grading.ThreadReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,10 +31,16 @@ class ProcessRunnerTest {
     /** The time limit handed to run(): far above what any command here needs. */
     private static final Duration GENEROUS = Delays.CEILING;
 
+    /** The command, which run() may start during grading: the test chose it (see ProcessGuard). */
+    private static List<String> given(List<String> command) {
+        ProcessGuard.allow(command);
+        return command;
+    }
+
     private static ChildProcesses.Outcome<Completed> run(String whenStuck, List<String> command, byte[] input,
             Duration timeout, boolean check) {
         return ChildProcesses.within(Delays.CEILING.plusSeconds(1), whenStuck,
-                () -> ProcessRunner.run(command, input, timeout, check));
+                () -> ProcessRunner.run(given(command), input, timeout, check));
     }
 
     /**
@@ -179,7 +186,7 @@ class ProcessRunnerTest {
                 + release + "' & echo $! > '" + grandchildPidFile + "'; echo early; "
                 + "while [ ! -e '" + exit + "' ]; do sleep 0.01; done");
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        Background<Completed> caller = Background.start("student-call", () -> ProcessRunner.run(command, null, GENEROUS, false));
+        Background<Completed> caller = Background.start("student-call", () -> ProcessRunner.run(given(command), null, GENEROUS, false));
         List<String> running = new ArrayList<>();
         boolean shellEnded = true;
         try {
@@ -289,7 +296,7 @@ class ProcessRunnerTest {
                             + " for its pipes, which the grandchild 'sleep 30' holds open: destroy"
                             + " process.descendants() as well. (Or you asked them to end with destroy() and wait:"
                             + " this shell ignores that request, SIGTERM; kill with destroyForcibly())",
-                    () -> ProcessRunner.run(command, null, Duration.ofSeconds(1), false));
+                    () -> ProcessRunner.run(given(command), null, Duration.ofSeconds(1), false));
             rethrowIfNotImplemented(outcome);
             ProcessHandle.current().descendants().forEach(h -> seen.add(h.pid()));
             if (Files.exists(grandchildPidFile)) {
@@ -371,7 +378,7 @@ class ProcessRunnerTest {
         ChildProcesses.trackPidFile(grandchildPidFile);
         List<Long> seen = new ArrayList<>();
         Background<Completed> caller = Background.start("student-call",
-                () -> ProcessRunner.run(command, null, Duration.ofMinutes(1), false));
+                () -> ProcessRunner.run(given(command), null, Duration.ofMinutes(1), false));
         try {
             try {
                 // run() has started the shell, the shell its grandchild, and run() now waits for them.

@@ -5,9 +5,11 @@ import java.net.SocketException;
 
 /**
  * The checks that the grader's guards put at the start of JDK methods ({@code Runtime.exit} and
- * {@code halt}, {@code sun.nio.ch.Net.connect}, the file methods of {@link #file}). The bootstrap class loader loads this class (the
- * guards append it to its search path), so that {@code java.base} can call it: it may use only
- * the JDK, and it keeps no state of its own. Calling it directly is harmless: it only checks.
+ * {@code halt}, {@code sun.nio.ch.Net.connect}, the file methods of {@link #file},
+ * {@code ProcessImpl.start}). The bootstrap class loader loads this class (the guards append it
+ * to its search path), so that {@code java.base} can call it: it may use only the JDK. Its only
+ * state is the process rules, set once per JVM ({@link #configureProcesses}), and the commands
+ * tests hand to the code under test ({@link #allowCommand}); student code can change neither.
  */
 public final class JdkHooks {
     /** Where a blocked connection is recorded, so that the test fails even if the code caught the exception. */
@@ -46,6 +48,207 @@ public final class JdkHooks {
     private static String location(StackWalker.StackFrame frame) {
         java.security.CodeSource source = frame.getDeclaringClass().getProtectionDomain().getCodeSource();
         return source == null || source.getLocation() == null ? "" : source.getLocation().toString();
+    }
+
+    /** Child JVM options the process rules add, the launchers and class path they accept; null until configured. */
+    private static volatile String[][] processRules;
+
+    /** Commands tests gave the code under test to run (exact argument lists). */
+    private static final java.util.Set<java.util.List<String>> ALLOWED_COMMANDS =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Sets the process rules of this JVM, once (later calls change nothing).
+     *
+     * @param launchers   the {@code java} executables a child JVM may be started with
+     * @param classPath   the class path entries a child JVM may use (absolute)
+     * @param options     the options put first in every child JVM started by code under test (the guards' agent)
+     * @param classFolder the folders of those entries that hold code under test, where a child's main class must be
+     * @param guarded     the grader's entries appended to a child's class path, then its main class that installs
+     *                    the guards in the child and runs the real main
+     * @param build       the pids of the processes that run the build (Maven and what started it), which code
+     *                    under test may not end
+     */
+    public static synchronized void configureProcesses(String[] launchers, String[] classPath, String[] options,
+                                                       String[] classFolder, String[] guarded, String[] build) {
+        if (processRules == null) {
+            processRules = new String[][] {launchers.clone(), classPath.clone(), options.clone(), classFolder.clone(),
+                    guarded.clone(), build.clone()};
+        }
+    }
+
+    /**
+     * At the start of {@code ProcessHandleImpl.destroyProcess}, where every {@code destroy} and
+     * {@code destroyForcibly} ends: code under test may not end the build (the Maven JVM or what
+     * started it), which would leave every exercise without a grade.
+     */
+    public static void destroy(ProcessHandle target) {
+        String[][] rules = processRules;
+        if (rules == null || !java.util.Arrays.asList(rules[5]).contains(Long.toString(target.pid()))) {
+            return;
+        }
+        String student = studentFrame();
+        if (student != null) {
+            throw new SecurityException("ending process " + target.pid() + " was refused (called by " + student
+                    + "): it runs the build that grades your code. End only the processes your code started.");
+        }
+    }
+
+    /**
+     * Lets code under test run exactly {@code command} (the test chose it: a test of a process
+     * runner). Refused when code under test calls it.
+     */
+    public static void allowCommand(java.util.List<String> command) {
+        String student = studentFrame();
+        if (student != null) {
+            throw new SecurityException("only a test may allow a command (called by " + student + ")");
+        }
+        ALLOWED_COMMANDS.add(java.util.List.copyOf(command));
+    }
+
+    /**
+     * At the start of {@code ProcessImpl.start(cmdarray, environment, dir, redirects, redirectErrorStream)}:
+     * the arguments it goes on with. Code under test (a class folder's code on the stack that is
+     * not the tests') may start only a command a test allowed, or a JVM of the course (a
+     * {@code java} launcher, a class path of the test JVM's, a main class of the lesson's, a few
+     * harmless options), which is started with the grader's guards in it; never with a changed
+     * {@code PATH}, {@code LD_*} or other variable that changes what a program runs. So no
+     * process started by student code can outlive the test JVM unguarded and rewrite a report.
+     */
+    public static Object[] process(Object[] args) throws java.io.IOException {
+        String[][] rules = processRules;
+        String student = rules == null ? null : studentFrame();
+        if (student == null) {
+            return args;
+        }
+        String[] command = ((String[]) args[0]).clone();
+        java.util.List<String> asList = java.util.Arrays.asList(command);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> environment = (java.util.Map<String, String>) args[1];
+        if (environment != null) {
+            environment = new java.util.HashMap<>(environment);
+            for (java.util.Map.Entry<String, String> variable : environment.entrySet()) {
+                String name = variable.getKey();
+                if (!variable.getValue().equals(System.getenv(name)) && changesWhatRuns(name)) {
+                    throw refused(asList, student, "it sets " + name + ", which changes what the child runs");
+                }
+            }
+        }
+        if (!ALLOWED_COMMANDS.contains(asList)) {
+            command = guardedJvm(command, rules, asList, student);
+        }
+        Object[] vetted = args.clone();
+        vetted[0] = command;
+        vetted[1] = environment;
+        return vetted;
+    }
+
+    private static boolean changesWhatRuns(String name) {
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        return java.util.Set.of("PATH", "CLASSPATH", "ENV", "BASH_ENV", "IFS", "PS4", "SHELLOPTS", "BASHOPTS",
+                        "GCONV_PATH", "LOCPATH", "NLSPATH", "HOSTALIASES", "GLIBC_TUNABLES", "PROMPT_COMMAND").contains(upper)
+                || upper.startsWith("LD_") || upper.startsWith("DYLD_") || upper.startsWith("BASH_FUNC")
+                || upper.startsWith("MALLOC_") || upper.contains("JAVA") && upper.contains("OPTIONS");
+    }
+
+    /** {@code command} as a JVM of the course with the guards' options added, or an exception that says why not. */
+    private static String[] guardedJvm(String[] command, String[][] rules, java.util.List<String> asList, String student)
+            throws java.io.IOException {
+        java.util.List<String> launchers = java.util.Arrays.asList(rules[0]);
+        java.util.List<String> classPath = java.util.Arrays.asList(rules[1]);
+        String[] guarded = rules[4];
+        if (!launchers.contains(command[0])) {
+            throw refused(asList, student, "code under test may start only the commands its test gives it,"
+                    + " and child JVMs of the course (the command ChildJvm.command or JavaProcesses.command builds)");
+        }
+        java.util.List<String> result = new java.util.ArrayList<>();
+        result.add(command[0]);
+        result.addAll(java.util.Arrays.asList(rules[2]));
+        String[] givenClassPath = null;
+        int at = 1;
+        for (; at < command.length && (command[at].startsWith("-") || command[at].startsWith("@")); at++) {
+            String option = command[at];
+            if ((option.equals("-cp") || option.equals("-classpath") || option.equals("--class-path"))
+                    && at + 1 < command.length) {
+                givenClassPath = command[++at].split(java.io.File.pathSeparator, -1);
+                continue;
+            }
+            if (!harmlessJvmOption(option)) {
+                throw refused(asList, student, "a child JVM's option " + option + " is not one the course uses");
+            }
+            result.add(option);
+        }
+        if (givenClassPath == null || at >= command.length) {
+            throw refused(asList, student, "a child JVM needs -cp and a main class (JavaProcesses.command builds both)");
+        }
+        for (int i = 0; i < givenClassPath.length; i++) {
+            String entry = givenClassPath[i];
+            givenClassPath[i] = entry.isEmpty() || !java.nio.file.Path.of(entry).isAbsolute() ? entry
+                    : java.nio.file.Path.of(entry).normalize().toString();
+            if (!classPath.contains(givenClassPath[i])) {
+                throw refused(asList, student, "a child JVM may use only the test JVM's class path, not " + entry);
+            }
+        }
+        String main = command[at];
+        boolean found = false;
+        if (main.matches("[\\p{javaJavaIdentifierPart}.$]+") && !main.endsWith(".java")) {
+            for (String folder : rules[3]) {
+                found |= java.util.Arrays.asList(givenClassPath).contains(folder)
+                        && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(folder, main.replace('.', '/') + ".class"));
+            }
+        }
+        if (!found) {
+            throw refused(asList, student, "a child JVM's main class must be one of the lesson's, not " + main);
+        }
+        result.add("-cp");
+        result.add(String.join(java.io.File.pathSeparator, givenClassPath) + java.io.File.pathSeparator
+                + String.join(java.io.File.pathSeparator, java.util.Arrays.copyOf(guarded, guarded.length - 1)));
+        result.add(guarded[guarded.length - 1]);
+        result.addAll(asList.subList(at, asList.size()));
+        return result.toArray(new String[0]);
+    }
+
+    private static boolean harmlessJvmOption(String option) {
+        if (option.startsWith("-D")) {
+            String name = option.substring(2).split("=", 2)[0];
+            return java.util.Set.of("file.encoding", "stdout.encoding", "stderr.encoding").contains(name)
+                    || !(name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
+                    || name.startsWith("sun.") || name.startsWith("com.sun.") || name.startsWith("grading."));
+        }
+        return option.matches("-X(mx|ms|ss)\\d+[kKmMgG]?|-Xshare:(auto|off)|-Xint|-Xbatch|-(ea|da|esa|dsa)(:[\\w.$]*)?"
+                + "|-XX:(TieredStopAtLevel|ActiveProcessorCount|CICompilerCount)=\\d+"
+                + "|-XX:[+-](UseSerialGC|UseParallelGC|UseG1GC|TieredCompilation|UseCompressedOops)");
+    }
+
+    private static java.io.IOException refused(java.util.List<String> command, String student, String why) {
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < command.size() && i < 4; i++) {
+            String argument = command.get(i);
+            shown.append(i == 0 ? "" : " ").append(argument.length() > 40 ? argument.substring(0, 37) + "…" : argument);
+        }
+        return new java.io.IOException("starting '" + shown + (command.size() > 4 ? " …'" : "'") + " was refused (called by "
+                + student + "): " + why + ". During grading no process started by your code may run anything else.");
+    }
+
+    /**
+     * The first frame of code under test (a class folder's, not the tests' or the grader's), or
+     * null: the first one a student would recognise (not a lambda's hidden frame) if there is one.
+     */
+    private static String studentFrame() {
+        java.util.stream.Stream.Builder<StackWalker.StackFrame> collected = java.util.stream.Stream.builder();
+        FRAMES.forEach(collected);
+        String hidden = null;
+        for (Object each : collected.build().toArray()) {
+            StackWalker.StackFrame frame = (StackWalker.StackFrame) each;
+            String location = location(frame);
+            if (location.startsWith("file:") && location.endsWith("/") && !location.endsWith("/test-classes/")) {
+                if (!frame.getDeclaringClass().isHidden()) {
+                    return frame.toStackTraceElement().toString();
+                }
+                hidden = hidden == null ? frame.toStackTraceElement().toString() : hidden;
+            }
+        }
+        return hidden;
     }
 
     /** At the start of {@code sun.nio.ch.Net.connect}: refuses any address but loopback and "any". */

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the test JVM, UDP, the tests' answers read by reflection, a grader of its own in the
  * submission, stale results from an earlier run, a report forged through an API the gate does not
  * list, Surefire's channel session ids read from its files, a record whose equals says yes to
- * everything, a System.out of its own, and a build file that tries to choose the grading mode.
+ * everything, a System.out of its own, a build file that tries to choose the grading mode, and
+ * processes meant to outlive the test JVM and rewrite its report (a shell in a session of its
+ * own, a child JVM's options, a child JVM's own child) or to end the build.
  *
  * <p>Runs Maven in a child process, so it is slow (tens of seconds): tagged {@code integration},
  * it runs in the instructor check ({@code -Pinstructor}), not in a student's {@code mvn test}.
@@ -55,7 +57,7 @@ class BrokenLessonGradingIT {
     @DisplayName("the grade run finishes with exit code 0 and writes results.json")
     void gradeRunSucceeds() {
         assertThat(graded.exitCode()).as(graded.output()).isZero();
-        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 120,");
+        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 130,");
         assertThat(graded.output()).doesNotContain("FORGED GRADER RAN");
     }
 
@@ -147,10 +149,25 @@ class BrokenLessonGradingIT {
     }
 
     @Test
+    @DisplayName("a process meant to outlive the test JVM and rewrite its report is refused, in child JVMs too;"
+            + " so is ending the build")
+    void escapingProcessesAreRefused() {
+        assertThat(graded.output()).containsPattern("Exercise 13 · Escaper +0/10  IOException: starting 'setsid sh -c sleep 3; ");
+        assertThat(graded.results())
+                .containsPattern("starting 'setsid sh -c .{0,80}?' was refused \\(called by course.lesson99.Escaper.shellInItsOwnSession")
+                .contains("a child JVM's option -XX:OnOutOfMemoryError=sh -c sleep 3;")
+                // The child JVM of the lesson runs with the guards: its own attempt is refused there.
+                .containsPattern("but was: \\\\\"Cannot run program \\\\\"sh\\\\\": starting 'sh -c .{0,80}?' was refused"
+                        + " \\(called by course.lesson99.Escaper.main")
+                .containsPattern("SecurityException: ending process \\d+ was refused \\(called by course.lesson99.Escaper.endTheBuild");
+        assertThat(graded.results()).doesNotContain("the child JVM started the forger");
+    }
+
+    @Test
     @DisplayName("a build file cannot choose the grading mode: -Dgrading.mode (what a .mvn/maven.config line adds) changes nothing")
     void buildFileCannotChooseTheMode() throws Exception {
         assertThat(graded.exitCode()).as("the grade run above had -Dgrading.mode=student, and still graded").isZero();
-        assertThat(graded.results()).contains("\"max_score\": 120,");
+        assertThat(graded.results()).contains("\"max_score\": 130,");
         assertThat(student.exitCode()).as("student mode still fails on failing tests").isNotZero();
     }
 

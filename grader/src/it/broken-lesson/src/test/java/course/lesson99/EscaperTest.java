@@ -1,0 +1,38 @@
+package course.lesson99;
+
+import course.grading.Points;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Exercise 13 · Escaper")
+class EscaperTest {
+    @Test
+    @Points(4)
+    @DisplayName("answers 42")
+    void answers() throws Exception {
+        assertThat(Escaper.shellInItsOwnSession()).isEqualTo("42");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("starts a JVM with options of its own")
+    void jvmOptions() throws Exception {
+        assertThat(Escaper.jvmRunningAShellOnExit()).isEqualTo("42");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("starts a JVM of the lesson")
+    void childJvm() throws Exception {
+        assertThat(Escaper.childJvmStartingTheShell()).isEqualTo("42");
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("ends the build")
+    void build() {
+        assertThat(Escaper.endTheBuild()).isEqualTo("42");
+    }
+}
