@@ -84,6 +84,8 @@ final class Worker {
         // The grader's guards (no System.exit, no network beyond loopback) are installed in test
         // JVMs that have a grading folder (where they note the running test, for messages only).
         System.setProperty("grading.dir", config.work().resolve("grading").toString());
+        // Each variant's classes are in a folder of their own under the work folder: child JVMs may use them.
+        System.setProperty(course.grading.ProcessGuard.CLASS_ROOTS, config.work().toString());
         this.session = LauncherFactory.openSession();
     }
 

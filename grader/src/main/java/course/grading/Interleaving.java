@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.*;
-import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.jar.asm.*;
 
 /**
@@ -68,7 +67,7 @@ public final class Interleaving implements AutoCloseable {
         }
         current = session;
         try {
-            session.instrumentation = ByteBuddyAgent.getInstrumentation();
+            session.instrumentation = net.bytebuddy.agent.Installer.getInstrumentation();
         } catch (IllegalStateException | LinkageError e) {
             return session; // no agent: only the explicit pauses
         }

@@ -35,6 +35,9 @@ public final class ProcessGuard {
     /** The pids of the build's processes, handed to child JVMs (their own parents are the test JVM's). */
     private static final String BUILD_PIDS = "grading.build-pids";
 
+    /** A folder whose class folders child JVMs may use too: set by the mistakes catalogue's worker, never in grading. */
+    public static final String CLASS_ROOTS = "grading.class-roots";
+
     private static volatile boolean installed;
 
     private ProcessGuard() {
@@ -119,7 +122,7 @@ public final class ProcessGuard {
                 }
             }
         }
-        String agent = location(net.bytebuddy.agent.ByteBuddyAgent.class);
+        String agent = location(net.bytebuddy.agent.Installer.class);
         List<String> guarded = new ArrayList<>(List.of(location(GuardedMain.class),
                 location(net.bytebuddy.jar.asm.ClassReader.class), agent));
         guarded.add(GuardedMain.class.getName());
@@ -132,12 +135,17 @@ public final class ProcessGuard {
             }
             build = String.join(",", pids);
         }
+        // The mistakes catalogue compiles each variant into a folder of its own under this root.
+        String roots = System.getProperty(CLASS_ROOTS);
+        String[] classRoots = roots == null ? new String[0]
+                : new String[] {Path.of(roots).toAbsolutePath().normalize().toString()};
         booted().getMethod("configureProcesses", String[].class, String[].class, String[].class, String[].class,
-                        String[].class, String[].class)
+                        String[].class, String[].class, String[].class)
                 .invoke(null, launchers.toArray(String[]::new), classPath.toArray(String[]::new),
-                        new String[] {"-javaagent:" + agent, "-XX:-PrintWarnings", "-D" + BUILD_PIDS + "=" + build},
+                        new String[] {"-javaagent:" + agent, "-Xbootclasspath/a:" + JdkRewriter.hooksJar(),
+                                "-XX:-PrintWarnings", "-D" + BUILD_PIDS + "=" + build},
                         folders.toArray(String[]::new), guarded.toArray(String[]::new),
-                        build.isEmpty() ? new String[0] : build.split(","));
+                        build.isEmpty() ? new String[0] : build.split(","), classRoots);
         return true;
     }
 

@@ -68,13 +68,25 @@ public final class JdkHooks {
      *                    the guards in the child and runs the real main
      * @param build       the pids of the processes that run the build (Maven and what started it), which code
      *                    under test may not end
+     * @param classRoots  folders whose class folders a child JVM may use too (the mistakes catalogue's
+     *                    variants, each compiled into a folder of its own); none in grading
      */
     public static synchronized void configureProcesses(String[] launchers, String[] classPath, String[] options,
-                                                       String[] classFolder, String[] guarded, String[] build) {
+                                                       String[] classFolder, String[] guarded, String[] build,
+                                                       String[] classRoots) {
         if (processRules == null) {
             processRules = new String[][] {launchers.clone(), classPath.clone(), options.clone(), classFolder.clone(),
-                    guarded.clone(), build.clone()};
+                    guarded.clone(), build.clone(), classRoots.clone()};
         }
+    }
+
+    private static boolean underRoot(String entry, String[] roots) {
+        for (String root : roots) {
+            if (entry.startsWith(root.concat("/"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -158,8 +170,8 @@ public final class JdkHooks {
         java.util.List<String> classPath = java.util.Arrays.asList(rules[1]);
         String[] guarded = rules[4];
         if (!launchers.contains(command[0])) {
-            throw refused(asList, student, "code under test may start only the commands its test gives it,"
-                    + " and child JVMs of the course (the command ChildJvm.command or JavaProcesses.command builds)");
+            throw refused(asList, student, "code under test may start only the commands its test gives it (exactly"
+                    + " as given: no shell around them), and child JVMs of the course (the command ChildJvm.command or JavaProcesses.command builds)");
         }
         java.util.List<String> result = new java.util.ArrayList<>();
         result.add(command[0]);
@@ -185,16 +197,16 @@ public final class JdkHooks {
             String entry = givenClassPath[i];
             givenClassPath[i] = entry.isEmpty() || !java.nio.file.Path.of(entry).isAbsolute() ? entry
                     : java.nio.file.Path.of(entry).normalize().toString();
-            if (!classPath.contains(givenClassPath[i])) {
+            if (!classPath.contains(givenClassPath[i]) && !underRoot(givenClassPath[i], rules[6])) {
                 throw refused(asList, student, "a child JVM may use only the test JVM's class path, not " + entry);
             }
         }
         String main = command[at];
         boolean found = false;
         if (main.matches("[\\p{javaJavaIdentifierPart}.$]+") && !main.endsWith(".java")) {
-            for (String folder : rules[3]) {
-                found |= java.util.Arrays.asList(givenClassPath).contains(folder)
-                        && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(folder, main.replace('.', '/') + ".class"));
+            for (String entry : givenClassPath) {
+                found |= (java.util.Arrays.asList(rules[3]).contains(entry) || underRoot(entry, rules[6]))
+                        && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(entry, main.replace('.', '/') + ".class"));
             }
         }
         if (!found) {
@@ -231,8 +243,8 @@ public final class JdkHooks {
     }
 
     /**
-     * The first frame of code under test (a class folder's, not the tests' or the grader's), or
-     * null: the first one a student would recognise (not a lambda's hidden frame) if there is one.
+     * The first frame of code under test (a class folder's, not the tests' {@code test-classes} or
+     * the grader's {@code grader-classes}, which the grade run compiles on its own), or null: the first one a student would recognise (not a lambda's hidden frame) if there is one.
      */
     private static String studentFrame() {
         java.util.stream.Stream.Builder<StackWalker.StackFrame> collected = java.util.stream.Stream.builder();
@@ -241,7 +253,8 @@ public final class JdkHooks {
         for (Object each : collected.build().toArray()) {
             StackWalker.StackFrame frame = (StackWalker.StackFrame) each;
             String location = location(frame);
-            if (location.startsWith("file:") && location.endsWith("/") && !location.endsWith("/test-classes/")) {
+            if (location.startsWith("file:") && location.endsWith("/") && !location.endsWith("/test-classes/")
+                    && !location.endsWith("/grader-classes/")) {
                 if (!frame.getDeclaringClass().isHidden()) {
                     return frame.toStackTraceElement().toString();
                 }
