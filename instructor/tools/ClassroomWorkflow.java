@@ -159,13 +159,15 @@ public final class ClassroomWorkflow {
                         run: |
                           # Everything but lesson-NN-*/src/main/java comes from the repository's first commit,
                           # the template as you received it: poms, .mvn/, mvnw, the grader, the tests, this
-                          # workflow. A change to any of them is listed here and ignored.
+                          # workflow, and the lessons' support code (the sources its grading.sha256 lists).
+                          # A change to any of them is listed here and ignored.
                           roots=$(git rev-list --max-parents=0 HEAD)
                           if [ "$(printf '%%s\\n' "$roots" | wc -l)" -ne 1 ]; then
                             echo "::error::This repository's history has more than one first commit; grading needs the template's."
                             exit 1
                           fi
-                          changed=$(git diff --name-only "$roots" HEAD -- . ':(exclude,glob)lesson-*/src/main/java/**')
+                          support=$(git show "$roots:grading.sha256" | sed -n 's#^[0-9a-f]\\{64\\}  \\(lesson-[0-9][0-9]-[^/]*/src/main/java/.*\\.java\\)$#\\1#p')
+                          changed=$(git diff --name-only "$roots" HEAD -- . ':(exclude,glob)lesson-*/src/main/java/**' $support)
                           if [ -n "$changed" ]; then
                             echo "Changed, ignored (grading uses the course's own copy of these):"
                             printf '%%s\\n' "$changed" | sed 's/^/  /'
@@ -178,6 +180,7 @@ public final class ClassroomWorkflow {
                           git clean -q -ffdx
                           rm -rf lesson-*/src/main/java
                           cp -a "$keep/." .
+                          if [ -n "$support" ]; then git checkout -q "$roots" -- $support; fi
                           echo "Grading your lesson-NN-*/src/main/java against the course's build and tests."
                       - name: Grade every lesson (one Maven run; the points tables below are your grade)
                         id: grade

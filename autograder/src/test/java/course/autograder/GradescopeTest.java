@@ -89,6 +89,25 @@ class GradescopeTest {
     }
 
     @Test
+    @DisplayName("support code the course's grading.sha256 lists is never taken: an edited copy is named and ignored")
+    void supportCodeIsTheCourses() throws IOException {
+        Path work = dir.resolve("work");
+        String worker = LESSON + "/src/main/java/course/lesson01/Worker.java";
+        write(work.resolve(worker), "/** Support code: you use it, you do not edit it. */ class Worker {}\n");
+        write(work.resolve(LESSON + "/src/main/java/course/lesson01/Todo.java"), "class Todo {}\n");
+        write(work.resolve("grading.sha256"), "0".repeat(64) + "  " + worker + "\n");
+        Path submission = dir.resolve("submission");
+        write(submission.resolve(worker), "class Worker { /* reports what the tests want to see */ }\n");
+        write(submission.resolve(LESSON + "/src/main/java/course/lesson01/Todo.java"), "class Todo { int done; }\n");
+
+        Gradescope.Taken taken = Gradescope.take(submission, work);
+
+        assertThat(taken.taken()).containsExactly(LESSON + "/src/main/java/course/lesson01/Todo.java");
+        assertThat(taken.changedIgnored()).containsExactly(worker);
+        assertThat(Files.readString(work.resolve(worker))).contains("you do not edit it");
+    }
+
+    @Test
     @DisplayName("with the student edition's checksums, a file is changed only when it differs from what students got")
     void takeAgainstTheStudentEdition() throws IOException {
         Path work = dir.resolve("work");

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Checksums of everything that decides a grade and is not the student's to edit: the build files,
- * the grader, and every lesson's tests. The instructor tooling writes {@code grading.sha256} at
+ * the grader, every lesson's tests, and the lessons' support code ({@link #SUPPORT_MARK}). The instructor tooling writes {@code grading.sha256} at
  * the course root; the grade run compares and names every file that differs, so a student who
  * edits or deletes a graded test, adds one, or changes a pom gains nothing unseen.
  *
@@ -41,6 +41,13 @@ public final class Manifest {
         System.out.println("grading files match " + FILE);
     }
 
+    /**
+     * What marks a lesson's support code, in its Javadoc: a given class the tests rely on (a worker
+     * that reports what it saw, an account that checks its lock). Grading takes it from the course,
+     * never from a submission (Gradescope's take, the Classroom workflow), like the tests.
+     */
+    public static final String SUPPORT_MARK = "you do not edit it.";
+
     /** Whether a course-relative path is one the manifest guards. */
     static boolean guarded(String path) {
         return path.equals("pom.xml")
@@ -52,13 +59,19 @@ public final class Manifest {
                 || path.equals(".github/workflows/classroom.yml") || path.startsWith(".github/classroom/");
     }
 
+    /** Whether a course-relative path is a lesson's support code (see {@link #SUPPORT_MARK}). */
+    static boolean support(String path, Path file) throws IOException {
+        return path.matches("lesson-\\d\\d-[^/]+/src/main/java/.+\\.java")
+                && Files.readString(file, StandardCharsets.UTF_8).contains(SUPPORT_MARK);
+    }
+
     /** The guarded files as they are now, path to checksum, sorted. */
     public static Map<String, String> current(Path root) throws IOException {
         Map<String, String> sums = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String path = root.relativize(file).toString().replace('\\', '/');
-                if (guarded(path) && !path.contains("/target/")) {
+                if ((guarded(path) || support(path, file)) && !path.contains("/target/")) {
                     sums.put(path, sha256(file));
                 }
             }

@@ -3,7 +3,7 @@ package course.lesson04;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A bank account guarded by its own lock. Support code for exercise 5: do not edit.
+ * A bank account guarded by its own lock. Support code for exercise 5: you use it, you do not edit it.
  *
  * <p>{@link #withdraw(long)}, {@link #deposit(long)} and {@link #balance()} may only be called by
  * the thread that holds {@link #lock()}; they throw {@link IllegalStateException} otherwise, so a

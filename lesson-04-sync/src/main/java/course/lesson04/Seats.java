@@ -2,7 +2,7 @@ package course.lesson04;
 
 /**
  * The count of free seats of one show, kept outside the box office: think of one row in a database
- * that every till reads and writes. Support code for exercise 1: do not edit.
+ * that every till reads and writes. Support code for exercise 1: you use it, you do not edit it.
  *
  * <p>{@link #free()} and {@link #setFree(int)} are each a single step, and nothing more: no call
  * makes "read, then write" atomic. A {@link TicketOffice} that reads the count, decides and writes
