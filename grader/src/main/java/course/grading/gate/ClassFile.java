@@ -20,9 +20,10 @@ import java.util.Set;
  * @param strings    its string constants (for messages only; names built at run time escape this)
  * @param equality   its own {@code equals(Object)}, if it declares one, as {@code equals(Ljava/lang/Object;)Z}
  *                   (a record's generated {@code equals}, a call to {@code ObjectMethods}, does not count)
+ * @param supertypes its superclass and interfaces, binary names
  */
 public record ClassFile(String name, String sourceFile, Set<String> classes, Set<String> members, List<String> strings,
-                        Set<String> equality) {
+                        Set<String> equality, Set<String> supertypes) {
     private static final String EQUALS = "equals(Ljava/lang/Object;)Z";
     private static final int UTF8 = 1;
     private static final int CLASS = 7;
@@ -86,8 +87,14 @@ public record ClassFile(String name, String sourceFile, Set<String> classes, Set
                 }
             }
         }
-        in.skipBytes(2); // super class
-        in.skipBytes(2 * in.readUnsignedShort()); // interfaces
+        Set<String> supertypes = new LinkedHashSet<>();
+        int superClass = in.readUnsignedShort();
+        if (superClass != 0) {
+            supertypes.add(className(utf(values, ref(values, superClass, 0))));
+        }
+        for (int i = in.readUnsignedShort(); i > 0; i--) {
+            supertypes.add(className(utf(values, ref(values, in.readUnsignedShort(), 0))));
+        }
         Set<String> equality = new LinkedHashSet<>();
         for (int part = 0; part < 2; part++) { // fields, then methods
             int n = in.readUnsignedShort();
@@ -100,7 +107,7 @@ public record ClassFile(String name, String sourceFile, Set<String> classes, Set
                 skipAttributes(in);
             }
         }
-        return new ClassFile(name, sourceFile(in, values), classes, members, strings, equality);
+        return new ClassFile(name, sourceFile(in, values), classes, members, strings, equality, supertypes);
     }
 
     private static String sourceFile(DataInputStream in, Object[] values) throws IOException {

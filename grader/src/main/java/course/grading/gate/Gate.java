@@ -75,9 +75,10 @@ public final class Gate {
         Optional<String> ownLesson = moduleLesson();
         Map<String, ClassFile> student = read(classes, true, sharedTrusted);
         Map<String, ClassFile> tests = read(testClasses, false, false);
+        Set<String> compared = comparedByTests(tests, student);
         Map<String, Refusal> refused = new LinkedHashMap<>();
         for (ClassFile file : student.values()) {
-            refusal(file, sharedTrusted, ownLesson).or(() -> testClassUsed(file, tests, student))
+            refusal(file, sharedTrusted, ownLesson, compared).or(() -> testClassUsed(file, tests, student))
                     .ifPresent(r -> refused.put(file.name(), r));
         }
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
@@ -102,7 +103,8 @@ public final class Gate {
         return byExercise;
     }
 
-    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted, Optional<String> own) throws IOException {
+    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted, Optional<String> own, Set<String> compared)
+            throws IOException {
         if (file.name().startsWith(SHARED) && sharedTrusted) {
             return Optional.empty();
         }
@@ -116,10 +118,11 @@ public final class Gate {
             return Optional.of(new Refusal(file.name(), "it lies in another lesson's package (course.lesson" + lesson.group(1)
                     + "): write your classes in this lesson's package, course.lesson" + own.get()));
         }
-        if (!file.equality().isEmpty()) {
-            return Optional.of(new Refusal(file.name(), "it defines its own equals(Object): the tests compare your"
-                    + " records and results with equals, so an equals of your own could make any answer look right;"
-                    + " keep the records as given (their equals compares every component)"));
+        if (!file.equality().isEmpty() && compared.contains(file.name())) {
+            return Optional.of(new Refusal(file.name(), "it defines its own equals(Object) in a type the tests may"
+                    + " compare with equals (one they use, or a collection, text or number type), so an equals of your"
+                    + " own could make any answer look right; keep the records as given (their equals compares every"
+                    + " component)"));
         }
         Set<String> allowed = allowed(lesson.group(1));
         for (Rule rule : Rule.ALL) {
@@ -133,6 +136,50 @@ public final class Gate {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The student types whose {@code equals} a test may call: those the tests use, the types they
+     * inherit from, and any that is a JDK collection, text or number type (code can return one
+     * where a {@code List} or a {@code CharSequence} is expected). An {@code equals} elsewhere (a key
+     * class of the student's own) decides no verdict.
+     */
+    private static Set<String> comparedByTests(Map<String, ClassFile> tests, Map<String, ClassFile> student) {
+        Set<String> compared = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        tests.values().forEach(test -> test.classes().stream().filter(student::containsKey).forEach(todo::add));
+        for (ClassFile file : student.values()) {
+            if (valueLike(file, student, new HashSet<>())) {
+                todo.add(file.name());
+            }
+        }
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            ClassFile file = student.get(name);
+            if (file != null && compared.add(name)) {
+                file.supertypes().forEach(todo::push);
+            }
+        }
+        return compared;
+    }
+
+    /** Whether a student type is, directly or through its supertypes, a JDK value type a test could compare. */
+    private static boolean valueLike(ClassFile file, Map<String, ClassFile> student, Set<String> seen) {
+        for (String type : file.supertypes()) {
+            if (!seen.add(type)) {
+                continue;
+            }
+            ClassFile own = student.get(type);
+            if (own != null ? valueLike(own, student, seen)
+                    : type.startsWith("java.util.") && !type.startsWith("java.util.function.")
+                    && !type.startsWith("java.util.concurrent.") && !type.equals("java.util.EventListener")
+                    || type.equals("java.lang.CharSequence") || type.equals("java.lang.Number")
+                    || type.equals("java.lang.Iterable") || type.startsWith("java.util.concurrent.Concurrent")
+                    || type.startsWith("java.util.concurrent.Blocking") || type.startsWith("java.util.concurrent.Transfer")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A student class may not use the tests' classes: their expectations are the answer key. */
@@ -239,7 +286,7 @@ public final class Gate {
             try (InputStream in = Files.newInputStream(path)) {
                 file = ClassFile.read(in);
             } catch (IOException e) {
-                file = new ClassFile(folder.relativize(path).toString(), null, Set.of("?"), Set.of(), List.of(), Set.of());
+                file = new ClassFile(folder.relativize(path).toString(), null, Set.of("?"), Set.of(), List.of(), Set.of(), Set.of());
             }
             files.put(file.name(), file);
             boolean foreign = !LESSON_PACKAGE.matcher(file.name()).find() && !(sharedTrusted && file.name().startsWith(SHARED));
