@@ -28,7 +28,12 @@ import java.util.List;
  * could pose as another test JVM. See {@link JdkRewriter} for how the JDK's methods are rewritten
  * to call {@link JdkHooks#file} first.
  *
- * <p>What it cannot see: a child process (lessons that start processes), native code.
+ * <p>Student code may write files only in the temporary folder and the lesson's target folder
+ * (minus the grading files): a file elsewhere (another lesson's tests before they are compiled, a
+ * jar in the Maven repository, a program on the {@code PATH}) could change what is built, loaded
+ * or run after this test. Child JVMs of code under test run with this guard too ({@link ProcessGuard}).
+ *
+ * <p>What it cannot see: native code.
  */
 public final class GradingFilesGuard {
     private static volatile boolean installed;
@@ -52,9 +57,33 @@ public final class GradingFilesGuard {
                     done = false;
                 }
             }
-            installed = done;
+            installed = done && configure();
         }
         return installed;
+    }
+
+    /**
+     * Tells the hooks where code under test may write: the temporary folder and the lesson's
+     * target folder (the parent of {@code grading.dir}), as real paths. Nowhere else: a file
+     * written into another lesson, the Maven repository or a folder on the {@code PATH} could change
+     * what is built, loaded or run after this test.
+     */
+    private static boolean configure() {
+        List<String> roots = new java.util.ArrayList<>();
+        try {
+            roots.add(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")).toRealPath().toString());
+            String grading = System.getProperty("grading.dir");
+            if (grading != null) {
+                java.nio.file.Path target = java.nio.file.Path.of(grading).toAbsolutePath().normalize().getParent();
+                roots.add((java.nio.file.Files.exists(target) ? target.toRealPath() : target).toString());
+            }
+            Class.forName(JdkHooks.class.getName(), true, null).getMethod("configureFiles", String[].class)
+                    .invoke(null, (Object) roots.toArray(String[]::new));
+            return true;
+        } catch (java.io.IOException | ReflectiveOperationException | RuntimeException e) {
+            System.err.println("[grader] could not set where code under test may write: " + e);
+            return false;
+        }
     }
 
     /**

@@ -142,11 +142,21 @@ public final class ProcessGuard {
         booted().getMethod("configureProcesses", String[].class, String[].class, String[].class, String[].class,
                         String[].class, String[].class, String[].class)
                 .invoke(null, launchers.toArray(String[]::new), classPath.toArray(String[]::new),
-                        new String[] {"-javaagent:" + agent, "-Xbootclasspath/a:" + JdkRewriter.hooksJar(),
-                                "-XX:-PrintWarnings", "-D" + BUILD_PIDS + "=" + build},
+                        childOptions(agent, build),
                         folders.toArray(String[]::new), guarded.toArray(String[]::new),
                         build.isEmpty() ? new String[0] : build.split(","), classRoots);
         return true;
+    }
+
+    /** What a child JVM gets first: the agent, the hooks, and what its guards need to know of this JVM's. */
+    private static String[] childOptions(String agent, String build) {
+        List<String> options = new ArrayList<>(List.of("-javaagent:" + agent, "-Xbootclasspath/a:" + JdkRewriter.hooksJar(),
+                "-XX:-PrintWarnings", "-D" + BUILD_PIDS + "=" + build));
+        String grading = System.getProperty("grading.dir");
+        if (grading != null) {
+            options.add("-Dgrading.dir=" + Path.of(grading).toAbsolutePath().normalize());
+        }
+        return options.toArray(String[]::new);
     }
 
     private static String location(Class<?> type) {

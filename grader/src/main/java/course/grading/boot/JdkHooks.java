@@ -50,6 +50,16 @@ public final class JdkHooks {
         return source == null || source.getLocation() == null ? "" : source.getLocation().toString();
     }
 
+    /** Where code under test may write (real paths: the temporary folder, the lesson's target folder); null: anywhere. */
+    private static volatile String[] writable;
+
+    /** Sets, once, where code under test may write files (see {@link #file}). */
+    public static synchronized void configureFiles(String[] roots) {
+        if (writable == null) {
+            writable = roots.clone();
+        }
+    }
+
     /** Child JVM options the process rules add, the launchers and class path they accept; null until configured. */
     private static volatile String[][] processRules;
 
@@ -279,7 +289,8 @@ public final class JdkHooks {
     /**
      * At the start of the JDK's file methods that the grading-files guard rewrites (see
      * {@code course.grading.GradingFilesGuard}): refuses code under test that writes, renames onto,
-     * links or deletes a grading file, or reads Surefire's own files.
+     * links or deletes a grading file or any file outside the folders it may write in, or reads
+     * Surefire's own files.
      *
      * @param type   the class of the rewritten method, e.g. {@code java.io.FileOutputStream}
      * @param method its name
@@ -392,7 +403,10 @@ public final class JdkHooks {
                 grading = name.equals("target") || name.equals("surefire-reports") || name.equals("failsafe-reports")
                         || here.equals(real) || here.startsWith(real.concat("/"));
             }
-            if (!grading && i != 5) {
+            String[] roots = writable;
+            boolean outside = i != 5 && !grading && roots != null && !real.startsWith("/dev/") && !underRoot(real, roots)
+                    && !java.util.Arrays.asList(roots).contains(real);
+            if (!grading && !outside && i != 5) {
                 continue;
             }
             // The test's own code may (a red-team test sets up stale reports); student code may not.
@@ -410,7 +424,7 @@ public final class JdkHooks {
                     student = frame.toStackTraceElement().toString();
                 }
             }
-            if (test && student == null || i == 5 && student == null) {
+            if (test && student == null || (i == 5 || outside) && student == null) {
                 continue;
             }
             if (i == 5) {
@@ -419,7 +433,10 @@ public final class JdkHooks {
             }
             throw new SecurityException((newName ? "giving a file the name " : delete ? "deleting " : "writing to ").concat(shown)
                     .concat(student == null ? " was refused" : " was refused (called by ".concat(student).concat(")"))
-                    .concat(": the build's own files (class folders, test reports, results.json) are never your"
+                    .concat(outside ? ": during grading your code may write files only in the temporary folder"
+                            + " (java.io.tmpdir) and the lesson's target folder; a file elsewhere (another lesson, the"
+                            + " Maven repository, a program on the PATH) could change how other code is built or graded."
+                            : ": the build's own files (class folders, test reports, results.json) are never your"
                             + " code's to change. Your code is graded on what it returns and does, not on files it writes."));
         }
     }

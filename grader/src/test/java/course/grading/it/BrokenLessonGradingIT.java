@@ -112,7 +112,10 @@ class BrokenLessonGradingIT {
                 + "TEST-course.lesson99.RewriterTest.xml\\S* was refused \\(called by course.lesson99.Rewriter")
                 .containsPattern("SecurityException: writing to \\S*/target/test-classes/course/lesson99/AdderTest.class\\S*"
                         + " was refused \\(called by course.lesson99.Rewriter")
-                .containsPattern("SecurityException: reading \\S*target/surefire/surefire\\S* was refused \\(called by course.lesson99.Rewriter");
+                .containsPattern("SecurityException: reading \\S*target/surefire/surefire\\S* was refused \\(called by course.lesson99.Rewriter")
+                .containsPattern("SecurityException: writing to \\S*escaped-from-lesson-99.txt\\S* was refused \\(called by"
+                        + " course.lesson99.Rewriter.write\\S*\\): during grading your code may write files only in");
+        assertThat(lesson.work().resolveSibling("escaped-from-lesson-99.txt")).doesNotExist();
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.logging.LogRecord;
 /**
  * Forges its own report through an API the gate does not list (java.util.logging's FileHandler,
  * whose formatter decides every byte written), and reads Surefire's files for the session id of a
- * test JVM's channel to Maven (to pose as it): the grading-files guard must refuse both.
+ * test JVM's channel to Maven (to pose as it), and writes beside the lesson: the grading-files
+ * guard must refuse all three.
  */
 public final class Rewriter {
     private Rewriter() {
@@ -25,6 +26,15 @@ public final class Rewriter {
     /** Replaces a test's class file, as a test JVM that runs before that test's could. */
     public static int rewriteATest() throws Exception {
         write(Path.of("target/test-classes/course/lesson99/AdderTest.class"), "not a class");
+        return 41;
+    }
+
+    /**
+     * Writes beside the lesson (where another lesson's tests, or a jar of the Maven repository,
+     * could be): only the temporary folder and the lesson's target folder are the code's to write.
+     */
+    public static int besideTheLesson() throws Exception {
+        write(Path.of("../escaped-from-lesson-99.txt"), "another lesson's test could be here");
         return 41;
     }
 
