@@ -157,7 +157,7 @@ public final class JdkHooks {
             }
         }
         if (!ALLOWED_COMMANDS.contains(asList)) {
-            command = guardedJvm(command, rules, asList, student);
+            command = guardedJvm(command, rules, asList, student, (String) args[2]);
         }
         Object[] vetted = args.clone();
         vetted[0] = command;
@@ -174,12 +174,12 @@ public final class JdkHooks {
     }
 
     /** {@code command} as a JVM of the course with the guards' options added, or an exception that says why not. */
-    private static String[] guardedJvm(String[] command, String[][] rules, java.util.List<String> asList, String student)
-            throws java.io.IOException {
+    private static String[] guardedJvm(String[] command, String[][] rules, java.util.List<String> asList, String student,
+                                       String directory) throws java.io.IOException {
         java.util.List<String> launchers = java.util.Arrays.asList(rules[0]);
         java.util.List<String> classPath = java.util.Arrays.asList(rules[1]);
         String[] guarded = rules[4];
-        if (!launchers.contains(command[0])) {
+        if (!launchers.contains(command[0]) && !launchers.contains(onPath(command[0]))) {
             throw refused(asList, student, "code under test may start only the commands its test gives it (exactly"
                     + " as given: no shell around them), and child JVMs of the course (the command ChildJvm.command or JavaProcesses.command builds)");
         }
@@ -203,10 +203,10 @@ public final class JdkHooks {
         if (givenClassPath == null || at >= command.length) {
             throw refused(asList, student, "a child JVM needs -cp and a main class (JavaProcesses.command builds both)");
         }
+        java.nio.file.Path here = java.nio.file.Path.of(directory == null ? "" : directory).toAbsolutePath();
         for (int i = 0; i < givenClassPath.length; i++) {
             String entry = givenClassPath[i];
-            givenClassPath[i] = entry.isEmpty() || !java.nio.file.Path.of(entry).isAbsolute() ? entry
-                    : java.nio.file.Path.of(entry).normalize().toString();
+            givenClassPath[i] = entry.isEmpty() ? entry : here.resolve(entry).normalize().toString();
             if (!classPath.contains(givenClassPath[i]) && !underRoot(givenClassPath[i], rules[6])) {
                 throw refused(asList, student, "a child JVM may use only the test JVM's class path, not " + entry);
             }
@@ -230,14 +230,32 @@ public final class JdkHooks {
         return result.toArray(new String[0]);
     }
 
+    /** A bare program name as the JDK finds it on the {@code PATH} (its real path), or the name itself. */
+    private static String onPath(String program) {
+        if (program.contains("/")) {
+            return program;
+        }
+        for (String folder : String.valueOf(System.getenv("PATH")).split(java.io.File.pathSeparator)) {
+            java.nio.file.Path candidate = java.nio.file.Path.of(folder.isEmpty() ? "." : folder, program);
+            if (java.nio.file.Files.isRegularFile(candidate) && java.nio.file.Files.isExecutable(candidate)) {
+                try {
+                    return candidate.toRealPath().toString();
+                } catch (java.io.IOException e) {
+                    return program;
+                }
+            }
+        }
+        return program;
+    }
+
     private static boolean harmlessJvmOption(String option) {
         if (option.startsWith("-D")) {
             String name = option.substring(2).split("=", 2)[0];
-            return java.util.Set.of("file.encoding", "stdout.encoding", "stderr.encoding").contains(name)
+            return java.util.Set.of("file.encoding", "stdout.encoding", "stderr.encoding", "java.awt.headless").contains(name)
                     || !(name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
                     || name.startsWith("sun.") || name.startsWith("com.sun.") || name.startsWith("grading."));
         }
-        return option.matches("-X(mx|ms|ss)\\d+[kKmMgG]?|-Xshare:(auto|off)|-Xint|-Xbatch|-(ea|da|esa|dsa)(:[\\w.$]*)?"
+        return option.matches("-X(mx|ms|ss)\\d+[kKmMgG]?|-Xshare:(auto|off|on)|-Xint|-Xbatch|-(ea|da|esa|dsa)(:[\\w.$]*)?"
                 + "|-XX:(TieredStopAtLevel|ActiveProcessorCount|CICompilerCount)=\\d+"
                 + "|-XX:[+-](UseSerialGC|UseParallelGC|UseG1GC|TieredCompilation|UseCompressedOops)");
     }
