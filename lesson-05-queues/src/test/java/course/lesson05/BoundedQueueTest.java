@@ -263,7 +263,8 @@ class BoundedQueueTest {
         assertThat(offerer(queue, "b", Duration.ZERO).get("offer() with a timeout of zero on a full queue blocked: a "
                 + "zero timeout does not wait"))
                 .withFailMessage("offer() returned true on a full queue: the item must not be added when there is no room "
-                        + "(size now %d, capacity 1)", queue.size())
+                        + "(size now %d, capacity 1). Once the timeout has run out (or was zero), return false without "
+                        + "adding; add only after the while loop found room", queue.size())
                 .isFalse();
 
         Background<Boolean> shortOffer = offerer(queue, "b", Duration.ofMillis(100));

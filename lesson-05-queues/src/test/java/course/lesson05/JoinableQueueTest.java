@@ -99,7 +99,7 @@ class JoinableQueueTest {
 
     @Test
     @Points(1)
-    @DisplayName("take() hands items out in FIFO order, taking an item does not finish it, and put() counts the task as it adds the item")
+    @DisplayName("take() hands items out in FIFO order, taking an item does not finish it, and put() counts the task as it adds the item, under the lock")
     void takeIsFifoAndDoesNotFinishTheTask() throws InterruptedException {
         queue.put("a");
         queue.put("b");
@@ -125,8 +125,33 @@ class JoinableQueueTest {
         assertThat(queue.take()).as("third take()").isEqualTo("c");
         queue.taskDone();
 
-        // put() must count the task in the critical section that adds the item: a producer is paused right
-        // after it releases the lock, and in that gap a consumer takes the item and finishes it.
+        // put() must count the task in the critical section that adds the item, so not before it has the lock:
+        // the test holds the lock while a producer calls put(), and reads the count while it waits.
+        Background<Void> early;
+        int countWhileWaiting;
+        lock.lock();
+        try {
+            early = Background.run("producer-early", () -> queue.put("e"));
+            started.add(early);
+            org.awaitility.Awaitility.await().atMost(Delays.CEILING).pollInterval(java.time.Duration.ofMillis(2))
+                    .until(() -> early.isDone() || lock.hasQueuedThread(early.thread()));
+            countWhileWaiting = queue.unfinishedTasks();
+        } finally {
+            lock.unlock();
+        }
+        early.get("put() did not return after the queue's lock was free again");
+        assertThat(countWhileWaiting)
+                .withFailMessage("put() counted its task outside the queue's lock: while the test held the lock, a "
+                        + "put() that had not got it yet had already made unfinishedTasks() %d, expected 0. A volatile "
+                        + "(or atomic) count updated outside the lock races with taskDone(): ++ and -- are each a read "
+                        + "and a write, so one of two racing updates is lost. Count the task in the same critical "
+                        + "section that adds the item", countWhileWaiting)
+                .isZero();
+        assertThat(queue.take()).as("take() of the item put while the test held the lock").isEqualTo("e");
+        queue.taskDone();
+
+        // ... and not after it: a producer is paused right after it releases the lock, and in that gap a
+        // consumer takes the item and finishes it.
         lock.pauseNextReleaseByAnotherThread();
         Background<Void> producer = Background.run("producer", () -> queue.put("d"));
         started.add(producer);

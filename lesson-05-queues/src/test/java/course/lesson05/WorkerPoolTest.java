@@ -129,6 +129,31 @@ class WorkerPoolTest {
         return results;
     }
 
+    /**
+     * Requires {@code r} to be a {@code Success} carrying {@code job} and {@code value}, compared component by
+     * component with the expected (JDK) values: never through {@code Result}'s own equals(), which a student can
+     * edit, so an equals that ignores a component cannot make a wrong result look right.
+     */
+    private static void assertSuccess(Result<?, ?> r, Object job, Object value, String what) {
+        boolean ok = r instanceof Result.Success<?, ?> s && job.equals(s.job()) && value.equals(s.value());
+        if (!ok) {
+            fail(what + ": expected Result.Success with job " + job + " and value " + value + ", but got " + describe(r)
+                    + ". Put new Result.Success<>(job, work.apply(job)) on results(): the job you took and the value "
+                    + "the work function returned for it");
+        }
+    }
+
+    /** A result as its components say (not its toString(), which a student can edit). */
+    private static String describe(Result<?, ?> r) {
+        if (r instanceof Result.Success<?, ?> s) {
+            return "Success(job " + s.job() + ", value " + s.value() + ")";
+        }
+        if (r instanceof Result.Failure<?, ?> f) {
+            return "Failure(job " + f.job() + ", error " + f.error() + ")";
+        }
+        return r == null ? "null" : r.getClass().getSimpleName() + "(job " + r.job() + ")";
+    }
+
     @Test
     @Points(3)
     @DisplayName("creates exactly N worker threads with the given ThreadFactory, starts them, and reuses them for every job")
@@ -217,9 +242,12 @@ class WorkerPoolTest {
         }
         List<Result<Integer, Integer>> results = collect(p, jobs);
 
-        assertThat(results).as("results").allSatisfy(r -> assertThat(r)
-                .withFailMessage("expected Success(job, job * job) for every job, got %s", r)
-                .isEqualTo(new Result.Success<>(r.job(), r.job() * r.job())));
+        for (Result<Integer, Integer> r : results) {
+            if (r.job() == null) {
+                fail("a result on results() has no job (job() is null): put Result.Success(job, value) with the job you took");
+            }
+            assertSuccess(r, r.job(), r.job() * r.job(), "the job squares its number, so every result must be Success(job, job * job)");
+        }
         Set<Integer> seen = results.stream().map(Result::job).collect(Collectors.toCollection(HashSet::new));
         assertThat(seen)
                 .withFailMessage("results cover %d distinct jobs out of %d: some job was processed twice and another never",
@@ -270,7 +298,7 @@ class WorkerPoolTest {
                             + "inside the loop, and keep looping"
                     : "the job after a failing job never produced a result: the worker must keep taking jobs after a failure");
         }
-        assertThat(second).isEqualTo(new Result.Success<>("good.example", "GOOD.EXAMPLE"));
+        assertSuccess(second, "good.example", "GOOD.EXAMPLE", "the job after a failing job");
         assertThat(ranOn)
                 .withFailMessage("the two jobs ran on %s: the worker died after the failure and another thread took over; "
                         + "catch the exception inside the loop so the same worker carries on",
@@ -297,7 +325,7 @@ class WorkerPoolTest {
         if (fourth == null) {
             fail(notAnException.formatted("killed its worker, so the next job never ran"));
         }
-        assertThat(fourth).isEqualTo(new Result.Success<>("after.example", "AFTER.EXAMPLE"));
+        assertSuccess(fourth, "after.example", "AFTER.EXAMPLE", "the job after a job that threw an Error");
         assertThat(ranOn)
                 .withFailMessage("the four jobs ran on %s: a failing job must not end its worker; the same worker carries on",
                         ranOn.stream().map(Thread::getName).toList())
@@ -353,8 +381,8 @@ class WorkerPoolTest {
                 .withFailMessage("submit() after shutdown() %s: the job would sit behind the poison pills and never run; "
                         + "throw IllegalStateException", thrown == null ? "was accepted" : "threw " + thrown)
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(collect(p, 1, "the job submitted before shutdown() never ran: put the poison pills behind the jobs"))
-                .containsExactly(new Result.Success<>(1, 1));
+        assertSuccess(collect(p, 1, "the job submitted before shutdown() never ran: put the poison pills behind the jobs")
+                .getFirst(), 1, 1, "the job submitted before shutdown()");
         assertThat(p.awaitTermination(Delays.CEILING))
                 .withFailMessage("the workers did not all end after shutdown() (called twice): %d of 2 still alive. "
                         + "Put one poison pill per worker, and only on the first shutdown()", factory.alive())
@@ -420,13 +448,36 @@ class WorkerPoolTest {
             }
 
             closer.thread().interrupt();
-            try {
-                await().atMost(Delays.CEILING).pollInterval(Duration.ofMillis(2)).until(() -> closer.isDone()
-                        || (!closer.thread().isInterrupted() && isParked(closer.thread())));
-            } catch (ConditionTimeoutException e) {
-                fail("close() spins after its thread was interrupted (thread 'closer' is " + Background.where(closer.thread()) + "): "
-                        + "if you set the interrupt again inside the waiting loop, every wait throws at once. Remember "
-                        + "that it happened, keep waiting, and call Thread.currentThread().interrupt() after the loop");
+            // Parked with the interrupt status clear, ten polls in a row (Background.watch). A loop that sets the
+            // status again inside it passes through such a state on every turn: Object.wait() (inside Thread.join)
+            // reports TIMED_WAITING while it clears the status and builds the InterruptedException. So the test
+            // then also holds the monitors of the worker Thread objects, which Thread.join() must take to start
+            // waiting again: a close() that waits stays parked, one that spins blocks on the first monitor.
+            String spins = "close() spins after its thread was interrupted (thread 'closer' is %s): if you set the "
+                    + "interrupt again inside the waiting loop, every wait throws at once. Remember that it happened, "
+                    + "keep waiting, and call Thread.currentThread().interrupt() after the loop";
+            Background.Seen afterInterrupt = closer.watch(() -> !closer.thread().isInterrupted(),
+                    WorkerPoolTest::isWaitingNotSleeping);
+            if (afterInterrupt == Background.Seen.SLEEPING) {
+                fail(pollsWithSleep("close(), once its thread was interrupted,", closer.thread()));
+            }
+            if (afterInterrupt == Background.Seen.WAITING) {
+                // Ten polls in a row parked (it waits) or BLOCKED on a monitor (it spins), whichever comes first.
+                String blocked = holdingMonitors(factory.threads, 0, () -> {
+                    int[] inARow = new int[2];
+                    Background.until(Delays.CEILING, () -> {
+                        Thread t = closer.thread();
+                        inARow[0] = !t.isInterrupted() && isWaitingNotSleeping(t) ? inARow[0] + 1 : 0;
+                        inARow[1] = t.getState() == Thread.State.BLOCKED ? inARow[1] + 1 : 0;
+                        return closer.isDone() || inARow[0] >= 10 || inARow[1] >= 10;
+                    });
+                    return inARow[1] >= 10 ? Background.where(closer.thread()) : null;
+                });
+                if (blocked != null) {
+                    fail(spins.formatted(blocked + ", blocked on a worker's monitor on its way into Thread.join() again"));
+                }
+            } else if (afterInterrupt == Background.Seen.NEITHER) {
+                fail(spins.formatted(Background.where(closer.thread())));
             }
             if (closer.isDone()) {
                 Throwable t = closer.failure();
@@ -458,6 +509,16 @@ class WorkerPoolTest {
                 .isTrue();
     }
 
+    /** Runs {@code body} while holding the monitors of {@code objects}, from {@code from} on. */
+    private static <T> T holdingMonitors(List<?> objects, int from, java.util.function.Supplier<T> body) {
+        if (from == objects.size()) {
+            return body.get();
+        }
+        synchronized (objects.get(from)) {
+            return holdingMonitors(objects, from + 1, body);
+        }
+    }
+
     /** Parked in a real wait (join, a latch, a Condition), not asleep in a polling loop. */
     private static boolean isWaitingNotSleeping(Thread t) {
         return isParked(t) && !Background.isSleeping(t);
@@ -476,22 +537,31 @@ class WorkerPoolTest {
 
     @Test
     @Points(1)
-    @DisplayName("awaitTermination() returns false when its time runs out, and throws InterruptedException when interrupted")
+    @DisplayName("awaitTermination() waits at most its timeout in total, for all workers together, then returns false; interrupted, it throws InterruptedException")
     void awaitTerminationHonoursTimeoutAndInterrupt() throws InterruptedException {
-        // The job outlasts every wait of this test, so a wait without a timeout is caught by the test's own ceiling.
-        WorkerPool<Integer, Integer> p = pool(1, job -> {
+        // Every worker is kept busy by a job that outlasts every wait of this test, so a wait without a timeout
+        // is caught by the test's own ceiling, and so is a timeout given to each worker in turn: with 8 busy
+        // workers, a quarter of the ceiling per worker adds up to twice the ceiling.
+        int busy = 8;
+        WorkerPool<Integer, Integer> p = pool(busy, job -> {
             passGate(Delays.CEILING.multipliedBy(4));
             return job;
         });
-        p.submit(1);
+        for (int i = 0; i < busy; i++) {
+            p.submit(i);
+        }
         p.shutdown();
 
-        Background<Boolean> shortWait = Background.start("awaits", () -> p.awaitTermination(Duration.ofMillis(50)));
-        Boolean ended = shortWait.get("awaitTermination(50 ms) was still waiting " + Delays.CEILING.toSeconds()
-                + " s later while a job kept its worker busy: wait at most the timeout (Thread.join(Duration)), then "
-                + "return false");
+        Duration timeout = Delays.CEILING.dividedBy(4);
+        Background<Boolean> shortWait = Background.start("awaits", () -> p.awaitTermination(timeout));
+        Boolean ended = shortWait.get("awaitTermination(" + timeout.toMillis() + " ms) was still waiting "
+                + Delays.CEILING.toSeconds() + " s later while all " + busy + " workers were busy: wait at most the "
+                + "timeout in total, for all the workers together, then return false. Compute one deadline before the "
+                + "loop and give each Thread.join(Duration) only the time left until it: the full timeout for each "
+                + "worker waits " + busy + " times as long, and a join without a timeout waits for ever");
         assertThat(ended)
-                .withFailMessage("awaitTermination() returned true while a worker was still running a job")
+                .withFailMessage("awaitTermination() returned true while %d workers were still running a job: return "
+                        + "whether every worker has ended (isAlive() is false for all), not just that the wait is over", busy)
                 .isFalse();
 
         Background<Boolean> longWait = Background.start("awaits", () -> p.awaitTermination(Duration.ofMinutes(10)));
@@ -499,7 +569,7 @@ class WorkerPoolTest {
             switch (longWait.watch(() -> true, WorkerPoolTest::isWaitingNotSleeping)) {
                 case WAITING -> { }
                 case RETURNED -> fail("awaitTermination(10 minutes) returned " + longWait.get("")
-                        + " while a worker was still running a job");
+                        + " while the workers were still running their jobs");
                 case SLEEPING -> fail(pollsWithSleep("awaitTermination(10 minutes)", longWait.thread()));
                 case NEITHER -> fail("awaitTermination(10 minutes) is busy-waiting (thread '" + longWait.thread().getName()
                         + "' is " + Background.where(longWait.thread()) + "): wait with Thread.join(Duration)");
@@ -519,7 +589,7 @@ class WorkerPoolTest {
             gate.countDown();
         }
         assertThat(p.awaitTermination(Delays.CEILING))
-                .withFailMessage("awaitTermination() returned false although the only job was let go after shutdown()")
+                .withFailMessage("awaitTermination() returned false although every job was let go after shutdown()")
                 .isTrue();
     }
 }

@@ -116,9 +116,12 @@ class LazyTest {
         assertThat(calls.get())
                 .withFailMessage("""
                         the supplier ran %d times for %d racing threads: while the first thread was still creating \
-                        the value, another thread saw null and created its own (check-then-act without a lock). \
-                        Take a lock around the second check and the creation (double-checked locking), so that \
-                        only one thread creates the value and the others wait for it.""", calls.get(), RACERS)
+                        the value, another thread saw null and created its own (check-then-act: a check and an act \
+                        that are each thread-safe, such as a volatile read, or ConcurrentHashMap.get() followed by \
+                        putIfAbsent(), are still two steps, and other threads run in between). Take a lock around \
+                        the second check and the creation (double-checked locking), or make check and creation one \
+                        atomic step (ConcurrentHashMap.computeIfAbsent), so that only one thread creates the value \
+                        and the others wait for it.""", calls.get(), RACERS)
                 .isEqualTo(1);
         for (int i = 0; i < RACERS; i++) {
             assertThat(results.get(i))

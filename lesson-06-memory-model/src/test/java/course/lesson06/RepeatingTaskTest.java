@@ -65,6 +65,12 @@ class RepeatingTaskTest {
         if (last.startsWith("UNSUPPORTED ")) {
             throw new UnsupportedOperationException(last.substring("UNSUPPORTED ".length()));
         }
+        if (last.startsWith("STOP-BLOCKED")) {
+            fail("stop(), called from another thread while run() looped, was still waiting %d s later: run() holds the "
+                    + "lock stop() needs for the whole loop, so stop() can never set the flag (a synchronized run() does "
+                    + "that). Lock only around each read and write of the flag (synchronized accessors), or use a "
+                    + "volatile boolean or an AtomicBoolean", Delays.CEILING.toSeconds());
+        }
         if (last.startsWith("STILL-RUNNING")) {
             fail("the worker never saw stop(): in a JVM that compiles the loop with C2, stop() was called from "
                     + "another thread while run() looped, and %d s later the worker was still running. Nothing orders "
@@ -104,7 +110,21 @@ class RepeatingTaskTest {
             fail("run() returned after only %d step(s) although nobody called stop(): it must repeat the step "
                     + "in a loop until stop() is called", steps.get());
         }
-        task.stop();
+        // stop() is called from a thread of its own, so that a stop() that cannot even begin (it waits for a lock
+        // the running loop holds) is reported as such instead of hanging the test.
+        Background<Void> stopper = Background.run("calls stop()", task::stop);
+        stopper.thread().join(Delays.CEILING);
+        if (!stopper.isDone()) {
+            String where = Background.where(stopper.thread());
+            abort.set(true);
+            worker.thread().join(Delays.CEILING);
+            stopper.thread().join(Delays.CEILING);
+            fail("stop() called from another thread while run() looped was still waiting %d s later (it is %s): run() "
+                    + "holds the lock stop() needs for the whole loop, so stop() can never set the flag (a synchronized "
+                    + "run() does that). Lock only around each read and write of the flag (synchronized accessors), "
+                    + "or use a volatile boolean or an AtomicBoolean", Delays.CEILING.toSeconds(), where);
+        }
+        stopper.get("stop()");
         worker.thread().join(Delays.CEILING);
         boolean ignoredStop = worker.thread().isAlive();
         abort.set(true);

@@ -62,12 +62,30 @@ final class StopFlagProbe {
                 sawCompile = compiled.await(10, TimeUnit.MILLISECONDS);
             }
             try {
-                task.stop();
-                worker.join(ceilingMillis);
-                if (failure[0] != null) {
-                    throw failure[0];
+                // stop() on a thread of its own: a stop() that waits for a lock the loop holds is reported, not hung on
+                Throwable[] stopFailure = new Throwable[1];
+                Thread stopper = new Thread(() -> {
+                    try {
+                        task.stop();
+                    } catch (Throwable t) {
+                        stopFailure[0] = t;
+                    }
+                }, "probe-stopper");
+                stopper.setDaemon(true);
+                stopper.start();
+                stopper.join(ceilingMillis);
+                if (stopFailure[0] != null) {
+                    throw stopFailure[0];
                 }
-                result = (worker.isAlive() ? "STILL-RUNNING" : "STOPPED") + (sawCompile ? " compiled" : " not-compiled");
+                if (stopper.isAlive()) {
+                    result = "STOP-BLOCKED " + stopper.getState();
+                } else {
+                    worker.join(ceilingMillis);
+                    if (failure[0] != null) {
+                        throw failure[0];
+                    }
+                    result = (worker.isAlive() ? "STILL-RUNNING" : "STOPPED") + (sawCompile ? " compiled" : " not-compiled");
+                }
             } catch (UnsupportedOperationException e) {
                 result = "UNSUPPORTED " + e.getMessage();
             } catch (Throwable t) {

@@ -52,7 +52,12 @@ class FirstAnswerTest {
                 ranAlone.set(true);
             }
         } catch (InterruptedException e) {
-            ranAlone.set(true);   // cancelled before the others had started
+            // Cancelled while waiting: that says the candidates ran one after another only if some had not
+            // started yet. A candidate cancelled after all had started (the caller gave up early: a failure
+            // taken for the answer) did run alongside the others, however slowly its thread got here.
+            if (allStarted.getCount() > 0) {
+                ranAlone.set(true);
+            }
             throw e;
         }
     }
@@ -127,18 +132,46 @@ class FirstAnswerTest {
         CountDownLatch mayStop = new CountDownLatch(1);
         Blocker b = new Blocker("mirror-b", deadline, mayStop);
         Blocker c = new Blocker("mirror-c", deadline, mayStop);
+        AtomicBoolean answered = new AtomicBoolean();
         Callable<String> winner = () -> {
             // answers only once both losers are running, so that there is somebody to cancel
             deadline.await(b.started);
             deadline.await(c.started);
+            answered.set(true);
             return "answer from mirror-a";
         };
 
+        // A deadline far beyond the test's ceiling: only an answer (or the test) may end the wait.
         Background<String> caller = Background.start("caller", () -> FirstAnswer.first(List.of(loser(b), winner, loser(c)),
-                Duration.ofSeconds(5)));
+                Delays.CEILING.multipliedBy(4)));
+        // Whether first() returned while the losers still ran uninterrupted (it did not wait for them), as
+        // opposed to still waiting itself, long after mirror-a had answered.
+        AtomicBoolean returnedWhileLosersRan = new AtomicBoolean();
+        Background<Void> watcher = Background.run("watches first()", () -> {
+            Background.until(deadline.remaining(), answered::get);
+            Background.until(deadline.remaining(), () -> caller.isDone()
+                    || b.fate() != Blocker.Fate.RUNNING || c.fate() != Blocker.Fate.RUNNING);
+            returnedWhileLosersRan.set(caller.isDone()
+                    && (b.fate() == Blocker.Fate.RUNNING || c.fate() == Blocker.Fate.RUNNING));
+        });
         try {
-            Stopping.check(caller, List.of(b, c), mayStop, deadline, "first()", "loser",
-                    NOT_INTERRUPTED, NOT_AWAITED);
+            try {
+                Stopping.check(caller, List.of(b, c), mayStop, deadline, "first()", "loser",
+                        NOT_INTERRUPTED, NOT_AWAITED);
+            } catch (AssertionError e) {
+                watcher.join("the test's watcher of first()");
+                if (answered.get() && !returnedWhileLosersRan.get()) {
+                    throw new AssertionError("first() was still waiting " + Delays.CEILING.toSeconds() + " s after"
+                            + " mirror-a had answered, and the losers were never interrupted: return the first"
+                            + " successful answer as soon as it arrives and cancel the rest with cancel(true) or"
+                            + " shutdownNow(). invokeAny does both; invokeAll waits until every candidate has finished"
+                            + " (or the deadline has passed), and cancel(false) or shutdown() let them run on. ("
+                            + e.getMessage() + ")", e);
+                }
+                throw e;
+            } finally {
+                watcher.stop();
+            }
             caller.join(deadline.remaining());
             NotImplemented.rethrow(caller.thrown());
             assertThat(caller.result()).isEqualTo("answer from mirror-a");

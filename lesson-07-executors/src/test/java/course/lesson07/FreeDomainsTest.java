@@ -26,16 +26,52 @@ import static org.awaitility.Awaitility.await;
 @DisplayName("Exercise 4 · Executor hygiene: every pool closed, every worker thread gone")
 class FreeDomainsTest {
 
-    /** A ThreadFactory that remembers every thread it made. */
+    /**
+     * A ThreadFactory that remembers every thread it made. While {@link #holdInterrupts} is set, an interrupt
+     * another thread sends one of its threads (the pool's way of telling an idle worker to stop) is held back
+     * until {@link #deliverInterrupts()}: an idle worker then stays parked, so the pool cannot terminate, and a
+     * find() that returns without waiting for its pool to terminate is caught every time.
+     */
     static final class RecordingFactory implements ThreadFactory {
         final List<Thread> made = new CopyOnWriteArrayList<>();
-        private final ThreadFactory delegate = Thread.ofPlatform().name("lookup-", 0).factory();
+        final List<Thread> interruptsHeld = new CopyOnWriteArrayList<>();
+        volatile boolean holdInterrupts;
+        private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
         @Override
         public Thread newThread(Runnable r) {
-            Thread t = delegate.newThread(r);
+            Thread t = new Thread(r, "lookup-" + next.getAndIncrement()) {
+                @Override
+                public void interrupt() {
+                    synchronized (RecordingFactory.this) {
+                        if (holdInterrupts && Thread.currentThread() != this) {
+                            interruptsHeld.add(this);
+                            return;
+                        }
+                    }
+                    super.interrupt();
+                }
+            };
             made.add(t);
             return t;
+        }
+
+        /** Stops holding interrupts back and delivers the ones held. */
+        void deliverInterrupts() {
+            List<Thread> held;
+            synchronized (this) {
+                holdInterrupts = false;
+                held = List.copyOf(interruptsHeld);
+            }
+            held.forEach(Thread::interrupt);
+        }
+
+        /** The threads that were asked to stop (an interrupt is held) and still wait for work in the pool. */
+        List<String> askedToStopButIdle() {
+            return interruptsHeld.stream().distinct().filter(t -> t.isAlive() && TaskThreads.finishedTask(t)
+                            && java.util.Arrays.stream(t.getStackTrace())
+                                    .anyMatch(f -> f.getMethodName().equals("getTask")))
+                    .map(Thread::getName).toList();
         }
     }
 
@@ -98,6 +134,7 @@ class FreeDomainsTest {
         // rest; a pool that grows has made a thread for each.
         InFlight inFlight = new InFlight();
         CountDownLatch mayFinish = new CountDownLatch(1);
+        threads.holdInterrupts = true;
         Background<List<String>> caller = Background.start("caller", () -> FreeDomains.find(domains, d -> {
             inFlight.enter();
             try {
@@ -113,10 +150,28 @@ class FreeDomainsTest {
         } finally {
             mayFinish.countDown();
         }
+        // The pool's idle workers get no interrupt until find() has returned or is seen waiting with the pool
+        // asked to stop: a find() that does not wait for its pool to terminate returns while they are still idle.
+        List<String> idleAtReturn = List.of();
+        try {
+            Background.until(new Deadline().remaining(), () -> caller.isDone()
+                    || (TaskThreads.finishedTask(caller.thread()) && !threads.interruptsHeld.isEmpty()));
+            if (caller.isDone()) {
+                idleAtReturn = threads.askedToStopButIdle();
+            }
+        } finally {
+            threads.deliverInterrupts();
+        }
         caller.join(new Deadline().remaining());
         caller.stop();
         NotImplemented.rethrow(caller.thrown());
         List<String> free = caller.result();
+        assertThat(idleAtReturn)
+                .withFailMessage("find() returned while pool threads %s were still alive, waiting for work: the pool"
+                        + " had been asked to stop (shutdown() or shutdownNow()), but shutdown() only asks, it does not"
+                        + " wait for the threads to end. Close the pool with try (ExecutorService pool = ...) { ... }"
+                        + " (close() waits), or call awaitTermination() after shutdown()", idleAtReturn)
+                .isEmpty();
 
         assertThat(free).containsExactly("python.xyz", "python.ninja", "python.zip");
         assertThat(threads.made.size())
@@ -154,7 +209,9 @@ class FreeDomainsTest {
             }
             assertAllStarted(List.of(slow1, slow2));
             Stopping.check(caller, List.of(slow1, slow2), mayStop, deadline, "find()", "after bad.org failed, the lookup of",
-                    "call shutdownNow() before leaving on a failure; a plain close() waits for every lookup to finish",
+                    "find() must notice the failed lookup (submit() each lookup and get() its Future: inside execute(),"
+                            + " or caught in the task, the exception is lost) and then call shutdownNow() before leaving;"
+                            + " a plain close() waits for every lookup to finish",
                     NOT_AWAITED);
             caller.join(new Deadline().remaining());
         } finally {

@@ -145,7 +145,11 @@ class InputOrderMapTest {
         NotImplemented.rethrow(thrown);
 
         assertThat(thrown)
-                .withFailMessage("expected a TaskFailedException for input b, but got %s", thrown)
+                .withFailMessage("expected a TaskFailedException for input b, but %s", thrown == null
+                        ? "map() returned normally although a task threw: its exception must reach the caller"
+                                + " (submit() each task and get() its Future; inside execute(), or caught in the task,"
+                                + " it is lost)"
+                        : "got " + thrown)
                 .isInstanceOf(TaskFailedException.class);
         assertThat(((TaskFailedException) thrown).input())
                 .withFailMessage("the exception names input %s, but b is the first failing input in input order (d"
@@ -169,7 +173,11 @@ class InputOrderMapTest {
         NotImplemented.rethrow(thrown);
 
         assertThat(thrown)
-                .withFailMessage("expected a TaskFailedException for input c, but got %s", thrown)
+                .withFailMessage("expected a TaskFailedException for input c, but %s", thrown == null
+                        ? "map() returned normally although a task threw: its exception must reach the caller"
+                                + " (submit() each task and get() its Future; inside execute(), or caught in the task,"
+                                + " it is lost)"
+                        : "got " + thrown)
                 .isInstanceOf(TaskFailedException.class);
         TaskFailedException failure = (TaskFailedException) thrown;
         assertThat(failure.input())
