@@ -28,7 +28,7 @@ import java.util.List;
  * could pose as another test JVM. See {@link JdkRewriter} for how the JDK's methods are rewritten
  * to call {@link JdkHooks#file} first.
  *
- * <p>Student code may write files only in the temporary folder and the lesson's target folder
+ * <p>Student code may write files only in the temporary folder and the lesson's own folder
  * (minus the grading files): a file elsewhere (another lesson's tests before they are compiled, a
  * jar in the Maven repository, a program on the {@code PATH}) could change what is built, loaded
  * or run after this test. Child JVMs of code under test run with this guard too ({@link ProcessGuard}).
@@ -63,10 +63,10 @@ public final class GradingFilesGuard {
     }
 
     /**
-     * Tells the hooks where code under test may write: the temporary folder and the lesson's
-     * target folder (the parent of {@code grading.dir}), as real paths. Nowhere else: a file
-     * written into another lesson, the Maven repository or a folder on the {@code PATH} could change
-     * what is built, loaded or run after this test.
+     * Tells the hooks where code under test may write: the temporary folder and the lesson's own
+     * folder ({@code grading.dir} is its {@code target/grading}), as real paths, minus the grading
+     * files. Nowhere else: a file written into another lesson, the Maven repository or a folder on
+     * the {@code PATH} could change what is built, loaded or run after this test.
      */
     private static boolean configure() {
         List<String> roots = new java.util.ArrayList<>();
@@ -74,8 +74,9 @@ public final class GradingFilesGuard {
             roots.add(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")).toRealPath().toString());
             String grading = System.getProperty("grading.dir");
             if (grading != null) {
-                java.nio.file.Path target = java.nio.file.Path.of(grading).toAbsolutePath().normalize().getParent();
-                roots.add((java.nio.file.Files.exists(target) ? target.toRealPath() : target).toString());
+                // <lesson>/target/grading: the lesson's own folder is two up.
+                java.nio.file.Path lesson = java.nio.file.Path.of(grading).toAbsolutePath().normalize().getParent().getParent();
+                roots.add((java.nio.file.Files.exists(lesson) ? lesson.toRealPath() : lesson).toString());
             }
             Class.forName(JdkHooks.class.getName(), true, null).getMethod("configureFiles", String[].class)
                     .invoke(null, (Object) roots.toArray(String[]::new));

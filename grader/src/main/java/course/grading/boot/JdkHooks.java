@@ -50,7 +50,7 @@ public final class JdkHooks {
         return source == null || source.getLocation() == null ? "" : source.getLocation().toString();
     }
 
-    /** Where code under test may write (real paths: the temporary folder, the lesson's target folder); null: anywhere. */
+    /** Where code under test may write (real paths: the temporary folder, the lesson's folder); null: anywhere. */
     private static volatile String[] writable;
 
     /** Sets, once, where code under test may write files (see {@link #file}). */
@@ -452,7 +452,7 @@ public final class JdkHooks {
             throw new SecurityException((newName ? "giving a file the name " : delete ? "deleting " : "writing to ").concat(shown)
                     .concat(student == null ? " was refused" : " was refused (called by ".concat(student).concat(")"))
                     .concat(outside ? ": during grading your code may write files only in the temporary folder"
-                            + " (java.io.tmpdir) and the lesson's target folder; a file elsewhere (another lesson, the"
+                            + " (java.io.tmpdir) and the lesson's own folder; a file elsewhere (another lesson, the"
                             + " Maven repository, a program on the PATH) could change how other code is built or graded."
                             : ": the build's own files (class folders, test reports, results.json) are never your"
                             + " code's to change. Your code is graded on what it returns and does, not on files it writes."));
