@@ -129,38 +129,54 @@ final class Schedules {
      *
      * @return {@code null} if right, else the failure message
      */
-    static String judgeRoundRobin(List<Job> jobs, int quantum, int switchCost, List<Slice> actual) {
-        List<Slice> expected = roundRobin(jobs, quantum, switchCost, Variant.RIGHT);
+    static String judgeRoundRobin(List<Job> jobs, int quantum, int switchCost, List<Slice> slices) {
+        List<String> actual = keys(slices);
+        List<String> expected = keys(roundRobin(jobs, quantum, switchCost, Variant.RIGHT));
         if (actual.equals(expected)) {
             return null;
         }
         String call = "roundRobin(" + describe(jobs) + ", quantum " + quantum + ", switchCost " + switchCost + ")";
         String shown = String.format("%s:%n expected %s%n      got %s%n", call, expected, actual);
-        if (actual.equals(sequential(jobs))) {
+        if (actual.equals(keys(sequential(jobs)))) {
             return shown + "every job ran to the end in one slice: the quantum was ignored (a job may run at most "
                     + "`quantum` units, then it goes to the back of the queue)";
         }
-        if (!merged(expected).equals(expected) && actual.equals(merged(expected))) {
+        List<String> merged = keys(merged(roundRobin(jobs, quantum, switchCost, Variant.RIGHT)));
+        if (!merged.equals(expected) && actual.equals(merged)) {
             return shown + "a job's consecutive turns were merged into one slice: when a job is alone in the queue "
                     + "it runs one quantum per turn, and each turn at the CPU is its own slice";
         }
-        if (actual.equals(roundRobin(jobs, quantum, switchCost, Variant.PREEMPTED_TO_FRONT))) {
+        if (actual.equals(keys(roundRobin(jobs, quantum, switchCost, Variant.PREEMPTED_TO_FRONT)))) {
             return shown + "a preempted job ran again right away while others were waiting: a preempted job goes "
                     + "to the BACK of the queue";
         }
-        if (switchCost > 0 && actual.equals(roundRobin(jobs, quantum, switchCost, Variant.SWITCH_ON_SAME_JOB))) {
+        if (switchCost > 0 && actual.equals(keys(roundRobin(jobs, quantum, switchCost, Variant.SWITCH_ON_SAME_JOB)))) {
             return shown + "a switch was paid when the same job simply continued: a switch is paid only when the CPU "
                     + "moves to a DIFFERENT job";
         }
-        if (switchCost > 0 && actual.equals(roundRobin(jobs, quantum, switchCost, Variant.COST_BEFORE_FIRST))) {
+        if (switchCost > 0 && actual.equals(keys(roundRobin(jobs, quantum, switchCost, Variant.COST_BEFORE_FIRST)))) {
             return shown + "the first slice did not start at 0: nothing is switched before the first job runs";
         }
-        if (actual.equals(roundRobin(jobs, quantum, switchCost, Variant.FULL_QUANTUM))) {
+        if (actual.equals(keys(roundRobin(jobs, quantum, switchCost, Variant.FULL_QUANTUM)))) {
             return shown + "every slice lasted a full quantum, even when the job needed less: a turn lasts "
                     + "min(quantum, remaining)";
         }
         return shown + "(a FIFO ready queue: the front job runs min(quantum, remaining) units and, if it has work "
                 + "left, goes to the back; switching to a different job costs switchCost idle units first)";
+    }
+
+    /**
+     * A slice as the test writes it, {@code job[start,end)}, read through its accessors: slices are
+     * compared by their components, never with {@code Slice.equals} or {@code toString}, which the
+     * student's code may change.
+     */
+    static String key(Slice slice) {
+        return slice.job() + "[" + slice.start() + "," + slice.end() + ")";
+    }
+
+    /** {@link #key} of each slice, in order. */
+    static List<String> keys(List<Slice> slices) {
+        return slices.stream().map(Schedules::key).toList();
     }
 
     /** {@code [bake=6, chop=2]}. */

@@ -87,8 +87,8 @@ class ThreadFactsTest {
     void describesAThread() throws Exception {
         Thread me = Thread.currentThread();
         ThreadSnapshot self = ThreadFacts.describe(me);
-        assertThat(self).as("describe(Thread.currentThread())")
-                .isEqualTo(new ThreadSnapshot(me.getName(), me.threadId(), me.isDaemon(), Thread.State.RUNNABLE));
+        assertSnapshot("describe(Thread.currentThread())", self, me.getName(), me.threadId(), me.isDaemon(),
+                Thread.State.RUNNABLE);
 
         CountDownLatch release = new CountDownLatch(1);
         Thread parked = Thread.ofPlatform().name("parked").daemon(true).start(() -> awaitQuietly(release));
@@ -99,9 +99,8 @@ class ThreadFactsTest {
                     .withFailMessage("describe(parked), called from '%s', described the thread '%s': describe the "
                             + "thread you are given, not Thread.currentThread()", me.getName(), other.name())
                     .isEqualTo("parked");
-            assertThat(ThreadFacts.describe(parked))
-                    .as("describe() of a thread waiting on a latch")
-                    .isEqualTo(new ThreadSnapshot("parked", parked.threadId(), true, Thread.State.WAITING));
+            assertSnapshot("describe() of a thread waiting on a latch", ThreadFacts.describe(parked), "parked",
+                    parked.threadId(), true, Thread.State.WAITING);
         } finally {
             release.countDown();
             parked.join(Delays.CEILING);
@@ -181,6 +180,23 @@ class ThreadFactsTest {
                         + "are alive")
                 .doesNotContainAnyElementsOf(probes);
         assertThat(after).as("every listed thread is alive").allMatch(Thread::isAlive);
+    }
+
+    /**
+     * Checks a snapshot component by component, through its accessors: never with
+     * {@code ThreadSnapshot.equals}, which the student's code may change.
+     */
+    private static void assertSnapshot(String what, ThreadSnapshot actual, String name, long id, boolean daemon,
+                                       Thread.State state) {
+        assertThat(actual).as("%s returned null", what).isNotNull();
+        String expected = String.format("name=%s, id=%d, daemon=%b, state=%s", name, id, daemon, state);
+        String got = String.format("name=%s, id=%d, daemon=%b, state=%s",
+                actual.name(), actual.id(), actual.daemon(), actual.state());
+        assertThat(got)
+                .withFailMessage("%s: expected [%s] but got [%s]: the name is getName(), the id threadId() (not the "
+                        + "operating system's id), the daemon flag isDaemon() and the state getState(), all read from "
+                        + "the thread you are given, now", what, expected, got)
+                .isEqualTo(expected);
     }
 
     private static ThreadGroup topGroup() {

@@ -186,6 +186,7 @@ class ProcessRunnerTest {
                 + release + "' & echo $! > '" + grandchildPidFile + "'; echo early; "
                 + "while [ ! -e '" + exit + "' ]; do sleep 0.01; done");
         Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Set<String> virtualBefore = VirtualThreadDump.studentIds();
         Background<Completed> caller = Background.start("student-call", () -> ProcessRunner.run(given(command), null, GENEROUS, false));
         List<String> running = new ArrayList<>();
         boolean shellEnded = true;
@@ -194,7 +195,7 @@ class ProcessRunnerTest {
                 await().atMost(Delays.CEILING).pollInSameThread().pollInterval(Duration.ofMillis(2))
                         .until(() -> caller.isDone() || Files.exists(grandchildPidFile) && !caller.isDone()
                                 && ChildProcesses.blockedInside(caller.thread(), true)
-                                && startedThreadsWait(before));
+                                && startedThreadsWait(before, virtualBefore));
             } catch (ConditionTimeoutException e) {
                 // some thread of run() keeps running: let the shell exit anyway
             }
@@ -217,6 +218,8 @@ class ProcessRunnerTest {
                         .filter(t -> !before.contains(t) && t.isAlive() && !ThreadReport.isHarnessThread(t)
                                 && !t.getName().startsWith("student-call"))
                         .forEach(t -> running.add("'" + t.getName() + "' (" + t.getState() + ")"));
+                // Readers on virtual threads are threads it started too; getAllStackTraces() never lists them.
+                VirtualThreadDump.studentSince(virtualBefore).forEach(v -> running.add(v.toString()));
             }
         } finally {
             Files.writeString(exit, "");
@@ -246,11 +249,11 @@ class ProcessRunnerTest {
     }
 
     /**
-     * Whether the platform threads started since {@code before} (but the test's caller) all wait:
+     * Whether the threads started since {@code before} / {@code virtualBefore} (but the test's caller) all wait:
      * none runs Java code or waits for a monitor, and one at least is blocked in a read from a
      * pipe, unless none is alive at all (outputs redirected to files).
      */
-    private static boolean startedThreadsWait(Set<Thread> before) {
+    private static boolean startedThreadsWait(Set<Thread> before, Set<String> virtualBefore) {
         boolean reading = false;
         boolean alive = false;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
@@ -270,6 +273,16 @@ class ProcessRunnerTest {
                 }
                 reading |= stack[0].getClassName().equals("java.io.FileInputStream");
             }
+        }
+        // Virtual threads (Thread.ofVirtual(), a virtual-thread executor) started by run(): each must
+        // be blocked in a read too, or the JDK could still drain the pipe for it when the shell exits.
+        for (VirtualThreadDump.Virtual virtual : VirtualThreadDump.studentSince(virtualBefore)) {
+            if (!virtual.reading() && !virtual.stack().isEmpty()
+                    && !virtual.stack().getFirst().contains("Unsafe.park")) {
+                return false;
+            }
+            alive = true;
+            reading |= virtual.reading();
         }
         return reading || !alive;
     }

@@ -19,7 +19,7 @@ final class VirtualThreadDump {
     }
 
     /** One virtual thread: its name (often empty) and its stack, innermost frame first. */
-    record Virtual(String name, List<String> stack) {
+    record Virtual(String tid, String name, List<String> stack) {
         /** Whether it is blocked reading from a pipe (or a file). */
         boolean reading() {
             return stack.stream().anyMatch(frame -> frame.contains("java.io.FileInputStream.read"));
@@ -44,6 +44,16 @@ final class VirtualThreadDump {
         return all().stream().filter(Virtual::student).toList();
     }
 
+    /** {@link #student()} but the threads (by id) already alive in {@code before}. */
+    static List<Virtual> studentSince(java.util.Set<String> before) {
+        return student().stream().filter(v -> !before.contains(v.tid())).toList();
+    }
+
+    /** The ids of {@link #student()}. */
+    static java.util.Set<String> studentIds() {
+        return student().stream().map(Virtual::tid).collect(java.util.stream.Collectors.toSet());
+    }
+
     private static List<Virtual> all() {
         List<Virtual> found = new ArrayList<>();
         Path dir = null;
@@ -53,25 +63,28 @@ final class VirtualThreadDump {
             file = dir.resolve("threads.txt");
             ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
                     .dumpThreads(file.toString(), HotSpotDiagnosticMXBean.ThreadDumpFormat.TEXT_PLAIN);
+            String tid = null;
             String name = null;
             List<String> stack = null;
             for (String line : Files.readAllLines(file)) {
                 String text = line.strip();
                 if (text.startsWith("#")) {
                     if (name != null) {
-                        found.add(new Virtual(name, List.copyOf(stack)));
+                        found.add(new Virtual(tid, name, List.copyOf(stack)));
                     }
+                    int space = text.indexOf(' ');
+                    tid = space > 1 ? text.substring(1, space) : text;
                     boolean virtual = text.endsWith(" virtual") || text.contains("\" virtual");
                     int open = text.indexOf('"');
                     int close = text.lastIndexOf('"');
                     name = virtual ? (open >= 0 && close > open ? text.substring(open + 1, close) : "") : null;
                     stack = new ArrayList<>();
                 } else if (name != null && !text.isEmpty()) {
-                    stack.add(text);
+                    stack.add(text.startsWith("at ") ? text.substring(3) : text);   // JDK 25 writes "at frame"
                 }
             }
             if (name != null) {
-                found.add(new Virtual(name, List.copyOf(stack)));
+                found.add(new Virtual(tid, name, List.copyOf(stack)));
             }
         } catch (IOException | RuntimeException e) {
             // no dump, no virtual threads seen: the platform-thread checks still run

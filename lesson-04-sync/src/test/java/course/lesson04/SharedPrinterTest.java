@@ -7,6 +7,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,7 +24,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +35,54 @@ import static org.assertj.core.api.Assertions.fail;
 
 @DisplayName("Exercise 2 · A shared printer that never tears a line")
 class SharedPrinterTest {
+    /** The thread that calls MultiplicationTable.print in the table's test. */
+    private static final String TABLE_CALLER = "table-caller";
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /**
+     * Lets the rows of the table finish their last line in the order {@code print()} waits for them:
+     * when the caller waits in a join for a row thread, that row alone goes on; when it waits for
+     * something else (an executor, a latch, a sleep), every row goes on. Returns the rows still held
+     * back when {@code print()} returned (none, if it joined every row).
+     */
+    private static List<String> letRowsGoAsJoined(Background<Void> table, Set<Thread> rows,
+                                                  Map<Thread, CountDownLatch> lastLine, AtomicBoolean letAllGo) {
+        Thread caller = table.thread();
+        long end = System.nanoTime() + Background.HOLD.toNanos();
+        while (!table.isDone() && System.nanoTime() - end < 0) {
+            ThreadInfo info = THREADS.getThreadInfo(caller.threadId());
+            LockInfo lock = info == null ? null : info.getLockInfo();
+            Thread joined = lock == null ? null : rows.stream()
+                    .filter(row -> System.identityHashCode(row) == lock.getIdentityHashCode()).findFirst().orElse(null);
+            if (joined != null) {
+                CountDownLatch gate = lastLine.get(joined);
+                if (gate != null) {
+                    gate.countDown();           // it waits for this row: this row, and only it, may finish
+                }                               // (else the row has not reached its last line yet)
+            } else if ((lock == null || !isThread(lock.getClassName(), caller)) && !letAllGo.get()
+                    && (Background.isWaiting(caller) || Background.isSleeping(caller))) {
+                letAllGo.set(true);             // it waits for something else than a row thread: let them all go
+                lastLine.values().forEach(CountDownLatch::countDown);
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        if (!table.isDone()) {
+            return List.of();                   // still running: the timeout and the other checks speak
+        }
+        return lastLine.entrySet().stream().filter(e -> e.getValue().getCount() > 0)
+                .map(e -> e.getKey().getName()).sorted().toList();
+    }
+
+    /** Whether the class named {@code type} (the object a waiting thread waits on) is a thread. */
+    private static boolean isThread(String type, Thread caller) {
+        try {
+            return Thread.class.isAssignableFrom(Class.forName(type, false, SharedPrinterTest.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     @RegisterExtension
     final Background.Group workers = new Background.Group();
 
@@ -163,6 +217,11 @@ class SharedPrinterTest {
         CyclicBarrier allRowsRunning = new CyclicBarrier(9);
         AtomicInteger rowsTogether = new AtomicInteger(9);
         Set<Thread> arrived = ConcurrentHashMap.newKeySet();
+        // Each row's last line is held back until the test lets that row go: the test lets go only the
+        // row print() is seen to join, one after the other, so a print() that joins some of its rows
+        // (the first, the last) is seen returning while the others still hold their last line.
+        Map<Thread, CountDownLatch> lastLine = new ConcurrentHashMap<>();
+        AtomicBoolean letAllGo = new AtomicBoolean();
         // A known-good printer, so this test is about MultiplicationTable alone.
         SharedPrinter printer = new SharedPrinter(sink) {
             @Override
@@ -176,6 +235,18 @@ class SharedPrinterTest {
                         Thread.currentThread().interrupt();
                     }
                 }
+                if (parts.length > 2 && "9".equals(String.valueOf(parts[2]))
+                        && !Thread.currentThread().getName().equals(TABLE_CALLER)) {
+                    CountDownLatch gate = lastLine.computeIfAbsent(Thread.currentThread(), t -> new CountDownLatch(1));
+                    if (letAllGo.get()) {
+                        gate.countDown();
+                    }
+                    try {
+                        gate.await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 synchronized (this) {
                     sink().write(Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(" ")));
                     sink().write("\n");
@@ -183,7 +254,22 @@ class SharedPrinterTest {
             }
         };
 
-        MultiplicationTable.print(printer);
+        Background<Void> table = workers.run(TABLE_CALLER, () -> MultiplicationTable.print(printer));
+        List<String> heldWhenReturned;
+        try {
+            heldWhenReturned = letRowsGoAsJoined(table, arrived, lastLine, letAllGo);
+        } finally {
+            letAllGo.set(true);
+            lastLine.values().forEach(CountDownLatch::countDown);
+        }
+        table.join(Delays.CEILING);
+        table.rethrowNotImplemented();
+        table.finish("print()");
+        assertThat(heldWhenReturned)
+                .withFailMessage("print() returned while the rows %s were still printing (the test held back their "
+                        + "last line, and let go only the row print() was waiting for): join() every row thread "
+                        + "before returning, not just the first or the last one", heldWhenReturned)
+                .isEmpty();
 
         List<RecordingSink.Line> lines = sink.lines();
         if (lines.isEmpty() && !Background.until(() -> !arrived.isEmpty())) {
@@ -193,8 +279,8 @@ class SharedPrinterTest {
                 .withFailMessage("rows were printed on the calling thread '%s': start() one thread per row and let "
                         + "it print the row; do not call run(), and do not hand the rows to a parallel stream (it "
                         + "runs some of them on the caller, and only as many at once as the common pool has threads)",
-                        Thread.currentThread().getName())
-                .doesNotContain(Thread.currentThread());
+                        table.thread().getName())
+                .doesNotContain(table.thread());
         assertThat(rowsTogether.get())
                 .withFailMessage("only %d of 9 rows were printing at the same time: did you join() each row thread "
                         + "right after starting it? Start all nine threads first, then join them.", rowsTogether.get())
