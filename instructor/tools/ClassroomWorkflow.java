@@ -185,7 +185,8 @@ public final class ClassroomWorkflow {
                             exit 1
                           fi
                           support="%s"
-                          changed=$(git diff --name-only "$roots" HEAD -- . ':(exclude,glob)lesson-*/src/main/java/**' $support)
+                          changed=$(git diff --name-only "$roots" HEAD -- . ':(exclude,glob)lesson-*/src/main/java/**'
+                            if [ -n "$support" ]; then git diff --name-only "$roots" HEAD -- $support; fi)
                           if [ -n "$changed" ]; then
                             echo "Changed, ignored (grading uses the course's own copy of these):"
                             printf '%%s\\n' "$changed" | sed 's/^/  /'
