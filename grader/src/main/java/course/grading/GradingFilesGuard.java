@@ -36,6 +36,9 @@ import java.util.List;
  * <p>What it cannot see: native code.
  */
 public final class GradingFilesGuard {
+    /** The course root as a child JVM is told it (a {@code grading.} property, which code under test cannot set). */
+    static final String COURSE_ROOT = "grading.course-root";
+
     private static volatile boolean installed;
 
     private GradingFilesGuard() {
@@ -78,8 +81,13 @@ public final class GradingFilesGuard {
                 java.nio.file.Path lesson = java.nio.file.Path.of(grading).toAbsolutePath().normalize().getParent().getParent();
                 roots.add((java.nio.file.Files.exists(lesson) ? lesson.toRealPath() : lesson).toString());
             }
-            Class.forName(JdkHooks.class.getName(), true, null).getMethod("configureFiles", String[].class)
-                    .invoke(null, (Object) roots.toArray(String[]::new));
+            // The course itself is never the code's to write, even when it lies in the temporary folder.
+            String course = System.getProperty(COURSE_ROOT, System.getProperty("course.root"));
+            java.nio.file.Path courseRoot = course == null ? null : java.nio.file.Path.of(course).toAbsolutePath().normalize();
+            String[] excluded = courseRoot == null ? new String[0]
+                    : new String[] {(java.nio.file.Files.exists(courseRoot) ? courseRoot.toRealPath() : courseRoot).toString()};
+            Class.forName(JdkHooks.class.getName(), true, null).getMethod("configureFiles", String[].class, String[].class)
+                    .invoke(null, roots.toArray(String[]::new), excluded);
             return true;
         } catch (java.io.IOException | ReflectiveOperationException | RuntimeException e) {
             System.err.println("[grader] could not set where code under test may write: " + e);

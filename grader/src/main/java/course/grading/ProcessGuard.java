@@ -156,6 +156,10 @@ public final class ProcessGuard {
         if (grading != null) {
             options.add("-Dgrading.dir=" + Path.of(grading).toAbsolutePath().normalize());
         }
+        String course = System.getProperty(GradingFilesGuard.COURSE_ROOT, System.getProperty("course.root"));
+        if (course != null) {
+            options.add("-D" + GradingFilesGuard.COURSE_ROOT + "=" + Path.of(course).toAbsolutePath().normalize());
+        }
         return options.toArray(String[]::new);
     }
 

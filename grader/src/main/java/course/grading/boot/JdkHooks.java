@@ -53,11 +53,32 @@ public final class JdkHooks {
     /** Where code under test may write (real paths: the temporary folder, the lesson's folder); null: anywhere. */
     private static volatile String[] writable;
 
-    /** Sets, once, where code under test may write files (see {@link #file}). */
-    public static synchronized void configureFiles(String[] roots) {
+    /** Folders under a writable root that code under test may still not write (the course, when it lies in /tmp). */
+    private static volatile String[] unwritable;
+
+    /**
+     * Sets, once, where code under test may write files (see {@link #file}): under {@code roots}
+     * (the temporary folder, the lesson's folder), but not under {@code excluded} (the course)
+     * unless under the lesson's folder.
+     */
+    public static synchronized void configureFiles(String[] roots, String[] excluded) {
         if (writable == null) {
+            unwritable = excluded.clone();
             writable = roots.clone();
         }
+    }
+
+    /** Whether code under test may write at this real path: the lesson's folder, or the temporary folder outside the course. */
+    private static boolean writableByCode(String real, String[] roots) {
+        for (int i = 0; i < roots.length; i++) {
+            if (real.equals(roots[i]) || real.startsWith(roots[i].concat("/"))) {
+                // roots[0] is the temporary folder: the course may lie inside it.
+                if (i > 0 || !underRoot(real, unwritable) && !java.util.Arrays.asList(unwritable).contains(real)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Child JVM options the process rules add, the launchers and class path they accept; null until configured. */
@@ -422,8 +443,7 @@ public final class JdkHooks {
                         || here.equals(real) || here.startsWith(real.concat("/"));
             }
             String[] roots = writable;
-            boolean outside = i != 5 && !grading && roots != null && !real.startsWith("/dev/") && !underRoot(real, roots)
-                    && !java.util.Arrays.asList(roots).contains(real);
+            boolean outside = i != 5 && !grading && roots != null && !real.startsWith("/dev/") && !writableByCode(real, roots);
             if (!grading && !outside && i != 5) {
                 continue;
             }

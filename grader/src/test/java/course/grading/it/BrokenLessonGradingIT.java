@@ -115,7 +115,7 @@ class BrokenLessonGradingIT {
                 .containsPattern("SecurityException: reading \\S*target/surefire/surefire\\S* was refused \\(called by course.lesson99.Rewriter")
                 .containsPattern("SecurityException: writing to \\S*escaped-from-lesson-99.txt\\S* was refused \\(called by"
                         + " course.lesson99.Rewriter.write\\S*\\): during grading your code may write files only in");
-        assertThat(lesson.work().resolveSibling("escaped-from-lesson-99.txt")).doesNotExist();
+        assertThat(LessonBuild.ROOT.resolve("target/escaped-from-lesson-99.txt")).doesNotExist();
     }
 
     @Test

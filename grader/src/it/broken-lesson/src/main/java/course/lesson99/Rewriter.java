@@ -34,7 +34,9 @@ public final class Rewriter {
      * could be): only the temporary folder and the lesson's target folder are the code's to write.
      */
     public static int besideTheLesson() throws Exception {
-        write(Path.of("../escaped-from-lesson-99.txt"), "another lesson's test could be here");
+        // Beside the lesson, in the course (another lesson's tests could be here), wherever the course lies.
+        write(Path.of(System.getProperty("course.root"), "target", "escaped-from-lesson-99.txt"),
+                "another lesson's test could be here");
         return 41;
     }
 
