@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import course.grading.Delays;
 import course.grading.Points;
+import course.grading.ThreadStarts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ class UnitsTest {
 
     private static final String CALLER = "units-caller";
 
+    /** The thread that made the last report held by {@link #reportWhileHeld}. */
+    private static volatile Thread reporter;
+
     /**
      * Calls {@code method} on a thread named {@value #CALLER} while the report made on the new
      * thread is held back (inside {@link UnitReport#ofCurrentThread}) until the caller is seen
@@ -35,6 +39,7 @@ class UnitsTest {
         CountDownLatch release = new CountDownLatch(1);
         UnitReport.beforeReport = () -> {
             if (!Thread.currentThread().getName().equals(CALLER)) {   // on the new thread: hold the report
+                reporter = Thread.currentThread();
                 held.countDown();
                 try {
                     release.await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
@@ -118,6 +123,7 @@ class UnitsTest {
     void virtualThread() throws Exception {
         String caller = CALLER;
 
+        ThreadStarts.watch();
         UnitReport report = reportWhileHeld("virtualThread", () -> Units.virtualThread("fiber-1"));
 
         assertThat(report).as("the report from virtualThread(\"fiber-1\")").isNotNull();
@@ -129,6 +135,7 @@ class UnitsTest {
                         + "(or Thread.startVirtualThread)", report.thread())
                 .isTrue();
         assertThat(report.thread()).as("the virtual thread's name (Thread.ofVirtual().name(...))").isEqualTo("fiber-1");
+        ThreadStarts.namedAfterStart(reporter, "fiber-1").ifPresent(message -> fail(message));
         assertThat(report.daemon()).as("virtual threads are always daemon threads").isTrue();
         assertThat(report.pid()).as("pid of the process the virtual thread ran in (this JVM)").isEqualTo(OUR_PID);
         assertThat(report.unit()).isEqualTo("virtual thread");

@@ -2,6 +2,7 @@ package course.lesson02;
 
 import course.grading.Delays;
 import course.grading.Points;
+import course.grading.ThreadStarts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 @DisplayName("Exercise 5 · Thread identity")
@@ -30,6 +32,7 @@ class ThreadFactsTest {
                 awaitQuietly(release);
             }
         };
+        ThreadStarts.watch();
         Thread daemon = ThreadFacts.startNamed("worker-7", true, task);
         try {
             assertThat(daemon).as("startNamed must return the thread").isNotNull();
@@ -38,6 +41,7 @@ class ThreadFactsTest {
                             caller.getName())
                     .isNotSameAs(caller);
             assertThat(daemon.getName()).as("name of the started thread").isEqualTo("worker-7");
+            ThreadStarts.namedAfterStart(daemon, "worker-7").ifPresent(message -> fail(message));
             assertThat(daemon.isDaemon()).as("startNamed(…, daemon = true, …).isDaemon()").isTrue();
             assertThat(daemon.isVirtual()).as("a platform thread, not a virtual one").isFalse();
             assertThat(daemon.getState())

@@ -2,6 +2,7 @@ package course.lesson02;
 
 import course.grading.Delays;
 import course.grading.Points;
+import course.grading.ThreadStarts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,6 +49,7 @@ class TickerTest {
         Set<Thread> tickedOn = ConcurrentHashMap.newKeySet();
         Thread caller = Thread.currentThread();
 
+        ThreadStarts.watch();
         Thread ticker = start(3, Duration.ofMillis(1), true, i -> {
             ticks.add(i);
             tickedOn.add(Thread.currentThread());
@@ -65,6 +67,7 @@ class TickerTest {
         assertThat(ticks).as("the numbers ticked").containsExactly(0, 1, 2);
         assertThat(tickedOn).as("threads that ticked").containsExactly(ticker);
         assertThat(ticker.getName()).as("the ticker thread's name").isEqualTo("ticker");
+        ThreadStarts.namedAfterStart(ticker, "ticker").ifPresent(message -> fail(message));
 
         // One tick and a long pause: the pause lies only BETWEEN two ticks, so this ticker ends at once.
         CountDownLatch ticked = new CountDownLatch(1);

@@ -6,10 +6,11 @@ import java.net.SocketException;
 /**
  * The checks that the grader's guards put at the start of JDK methods ({@code Runtime.exit} and
  * {@code halt}, {@code sun.nio.ch.Net.connect}, the file methods of {@link #file},
- * {@code ProcessImpl.start}). The bootstrap class loader loads this class (the guards append it
+ * {@code ProcessImpl.start}), and what {@code Thread.start} records for tests that watch it. The bootstrap class loader loads this class (the guards append it
  * to its search path), so that {@code java.base} can call it: it may use only the JDK. Its only
- * state is the process rules, set once per JVM ({@link #configureProcesses}), and the commands
- * tests hand to the code under test ({@link #allowCommand}); student code can change neither.
+ * state is the rules, set once per JVM ({@link #configureProcesses}, {@link #configureFiles}), the
+ * commands tests hand to the code under test ({@link #allowCommand}) and the names threads started
+ * with ({@link #started}); student code can change none of it.
  */
 public final class JdkHooks {
     /** Where a blocked connection is recorded, so that the test fails even if the code caught the exception. */
@@ -311,6 +312,20 @@ public final class JdkHooks {
             }
         }
         return hidden;
+    }
+
+    /** The name each thread had when it was started, once a test watches starts (weak keys: threads come and go). */
+    private static final java.util.Map<Thread, String> NAMES_AT_START =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** At the start of {@code Thread.start} and {@code VirtualThread.start}: the thread's name as it starts. */
+    public static void started(Thread thread) {
+        NAMES_AT_START.putIfAbsent(thread, thread.getName());
+    }
+
+    /** The name {@code thread} had when it was started, or null if its start was not seen. */
+    public static String nameAtStart(Thread thread) {
+        return NAMES_AT_START.get(thread);
     }
 
     /** At the start of {@code sun.nio.ch.Net.connect}: refuses any address but loopback and "any". */
