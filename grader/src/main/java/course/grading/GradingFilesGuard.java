@@ -3,6 +3,10 @@ package course.grading;
 import course.grading.boot.JdkHooks;
 import net.bytebuddy.jar.asm.Opcodes;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -72,27 +76,29 @@ public final class GradingFilesGuard {
      * the {@code PATH} could change what is built, loaded or run after this test.
      */
     private static boolean configure() {
-        List<String> roots = new java.util.ArrayList<>();
+        List<String> roots = new ArrayList<>();
         try {
-            roots.add(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")).toRealPath().toString());
+            roots.add(real(Path.of(System.getProperty("java.io.tmpdir"))));
             String grading = System.getProperty("grading.dir");
             if (grading != null) {
                 // <lesson>/target/grading: the lesson's own folder is two up.
-                java.nio.file.Path lesson = java.nio.file.Path.of(grading).toAbsolutePath().normalize().getParent().getParent();
-                roots.add((java.nio.file.Files.exists(lesson) ? lesson.toRealPath() : lesson).toString());
+                roots.add(real(Path.of(grading).toAbsolutePath().normalize().getParent().getParent()));
             }
             // The course itself is never the code's to write, even when it lies in the temporary folder.
             String course = System.getProperty(COURSE_ROOT, System.getProperty("course.root"));
-            java.nio.file.Path courseRoot = course == null ? null : java.nio.file.Path.of(course).toAbsolutePath().normalize();
-            String[] excluded = courseRoot == null ? new String[0]
-                    : new String[] {(java.nio.file.Files.exists(courseRoot) ? courseRoot.toRealPath() : courseRoot).toString()};
+            String[] excluded = course == null ? new String[0] : new String[] {real(Path.of(course).toAbsolutePath().normalize())};
             Class.forName(JdkHooks.class.getName(), true, null).getMethod("configureFiles", String[].class, String[].class)
                     .invoke(null, roots.toArray(String[]::new), excluded);
             return true;
-        } catch (java.io.IOException | ReflectiveOperationException | RuntimeException e) {
+        } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             System.err.println("[grader] could not set where code under test may write: " + e);
             return false;
         }
+    }
+
+    /** The path with symbolic links resolved, as the hooks compare them (as given when it does not exist yet). */
+    private static String real(Path path) throws IOException {
+        return (Files.exists(path) ? path.toRealPath() : path).toString();
     }
 
     /**

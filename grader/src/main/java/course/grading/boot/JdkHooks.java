@@ -6,8 +6,9 @@ import java.net.SocketException;
 /**
  * The checks that the grader's guards put at the start of JDK methods ({@code Runtime.exit} and
  * {@code halt}, {@code sun.nio.ch.Net.connect}, the file methods of {@link #file},
- * {@code ProcessImpl.start}), and what {@code Thread.start} records for tests that watch it. The bootstrap class loader loads this class (the guards append it
- * to its search path), so that {@code java.base} can call it: it may use only the JDK. Its only
+ * {@code ProcessImpl.start}), and what {@code Thread.start} records for tests that watch it. The
+ * bootstrap class loader loads this class (the guards append it to its search path), so that
+ * {@code java.base} can call it: it may use only the JDK. Its only
  * state is the rules, set once per JVM ({@link #configureProcesses}, {@link #configureFiles}), the
  * commands tests hand to the code under test ({@link #allowCommand}) and the names threads started
  * with ({@link #started}); student code can change none of it.
@@ -203,7 +204,8 @@ public final class JdkHooks {
         String[] guarded = rules[4];
         if (!launchers.contains(command[0]) && !launchers.contains(onPath(command[0]))) {
             throw refused(asList, student, "code under test may start only the commands its test gives it (exactly"
-                    + " as given: no shell around them), and child JVMs of the course (the command ChildJvm.command or JavaProcesses.command builds)");
+                    + " as given: no shell around them), and child JVMs of the course (the command ChildJvm.command"
+                    + " or JavaProcesses.command builds)");
         }
         java.util.List<String> result = new java.util.ArrayList<>();
         result.add(command[0]);
