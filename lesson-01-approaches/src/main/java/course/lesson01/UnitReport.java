@@ -12,6 +12,8 @@ import java.util.Map;
  * {@link #parse(String)}), for example
  * {@code unit=process pid=4242 parentPid=4100 thread=main virtual=false daemon=false}.
  *
+ * <p>Support code: you use it, you do not edit it.
+ *
  * @param unit      what kind of unit made the report: {@code "platform thread"}, {@code "virtual thread"}
  *                  or {@code "process"} (spaces are written as {@code '_'} on the line)
  * @param pid       the id of the operating-system process the code ran in

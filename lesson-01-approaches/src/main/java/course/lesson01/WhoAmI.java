@@ -20,6 +20,8 @@ import java.nio.file.Path;
  * child's parent process, the child, after printing its report, closes its standard output and
  * error and stays alive until a file named {@code release} appears there (at most
  * {@link #HOLD_LIMIT}). That is how a test sees whether its parent waits for it to exit.
+ *
+ * <p>Support code: you use it, you do not edit it.
  */
 public final class WhoAmI {
     private WhoAmI() {
