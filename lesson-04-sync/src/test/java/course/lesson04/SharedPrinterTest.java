@@ -222,6 +222,9 @@ class SharedPrinterTest {
         // (the first, the last) is seen returning while the others still hold their last line.
         Map<Thread, CountDownLatch> lastLine = new ConcurrentHashMap<>();
         AtomicBoolean letAllGo = new AtomicBoolean();
+        // Rows that have written their last line: a print() that returns before all nine are here did
+        // not wait for them, whether the rest were held at their last line or had not got there yet.
+        Set<Thread> finishedRows = ConcurrentHashMap.newKeySet();
         // A known-good printer, so this test is about MultiplicationTable alone.
         SharedPrinter printer = new SharedPrinter(sink) {
             @Override
@@ -251,13 +254,20 @@ class SharedPrinterTest {
                     sink().write(Arrays.stream(parts).map(String::valueOf).collect(Collectors.joining(" ")));
                     sink().write("\n");
                 }
+                if (parts.length > 2 && "9".equals(String.valueOf(parts[2]))
+                        && !Thread.currentThread().getName().equals(TABLE_CALLER)) {
+                    finishedRows.add(Thread.currentThread());
+                }
             }
         };
 
         Background<Void> table = workers.run(TABLE_CALLER, () -> MultiplicationTable.print(printer));
         List<String> heldWhenReturned;
+        int finishedWhenReturned;
         try {
             heldWhenReturned = letRowsGoAsJoined(table, arrived, lastLine, letAllGo);
+            // No row held back yet can have finished since print() returned: only the test lets them go.
+            finishedWhenReturned = table.isDone() ? finishedRows.size() : 9;
         } finally {
             letAllGo.set(true);
             lastLine.values().forEach(CountDownLatch::countDown);
@@ -284,6 +294,11 @@ class SharedPrinterTest {
         assertThat(rowsTogether.get())
                 .withFailMessage("only %d of 9 rows were printing at the same time: did you join() each row thread "
                         + "right after starting it? Start all nine threads first, then join them.", rowsTogether.get())
+                .isEqualTo(9);
+        assertThat(finishedWhenReturned)
+                .withFailMessage("print() returned when only %d of the 9 rows had printed their last line (the test"
+                        + " holds each row's last line until print() waits for that row): join() every row thread"
+                        + " before returning", finishedWhenReturned)
                 .isEqualTo(9);
         assertThat(lines.size())
                 .withFailMessage("print() returned after %d of 81 lines: join() every row thread before returning",
