@@ -215,7 +215,7 @@ final class JdkRewriter {
 
     private static Instrumentation agentInstrumentation() {
         try {
-            // Byte Buddy agent's own holder: ByteBuddyAgent.getInstrumentation() costs 40 ms more (its attach machinery).
+            // The agent's own holder of the instrumentation: ByteBuddyAgent would load its attach machinery first.
             return net.bytebuddy.agent.Installer.getInstrumentation();
         } catch (IllegalStateException | LinkageError e) {
             return null; // not started with -javaagent
