@@ -96,9 +96,12 @@ public final class GradingFilesGuard {
         }
     }
 
-    /** The path with symbolic links resolved, as the hooks compare them (as given when it does not exist yet). */
+    /**
+     * The path with symbolic links resolved and '/' as separator, as the hooks compare them (as
+     * given when it does not exist yet).
+     */
     private static String real(Path path) throws IOException {
-        return (Files.exists(path) ? path.toRealPath() : path).toString();
+        return (Files.exists(path) ? path.toRealPath() : path).toString().replace('\\', '/');
     }
 
     /**
