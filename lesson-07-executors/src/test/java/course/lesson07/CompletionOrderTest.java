@@ -6,7 +6,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -19,9 +18,7 @@ import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
 
-import org.awaitility.core.ConditionTimeoutException;
 
 @DisplayName("Exercise 2 · Results in completion order, each paired with its input")
 class CompletionOrderTest {
@@ -151,14 +148,7 @@ class CompletionOrderTest {
                     return x * x;
                 }, c -> outcomes.add(c.result())));
         try {
-            try {
-                await().atMost(Duration.ofNanos(Math.max(1_000_000, deadline.remainingNanos())))
-                        .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                        .until(() -> caller.isDone() || inFlight.max() > workers
-                                || (inFlight.now() == workers && TaskThreads.finishedTask(caller.thread())));
-            } catch (ConditionTimeoutException e) {
-                // fewer than `workers` tasks ever ran together: the other tests say why
-            }
+            inFlight.awaitPoolSettled(caller, workers, deadline);
         } finally {
             mayFinish.countDown();
         }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +18,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.awaitility.Awaitility.await;
 
-import org.awaitility.core.ConditionTimeoutException;
 
 @DisplayName("Exercise 1 · Map over inputs with a pool, results in input order")
 class InputOrderMapTest {
@@ -82,14 +79,7 @@ class InputOrderMapTest {
             return x * 10;
         }));
         try {
-            try {
-                await().atMost(Duration.ofNanos(Math.max(1_000_000, deadline.remainingNanos())))
-                        .pollInSameThread().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                        .until(() -> caller.isDone() || inFlight.max() > workers
-                                || (inFlight.now() == workers && !caller.isDone() && TaskThreads.finishedTask(caller.thread())));
-            } catch (ConditionTimeoutException e) {
-                // fewer than `workers` tasks ever ran together: reported below
-            }
+            inFlight.awaitPoolSettled(caller, workers, deadline);
         } finally {
             mayFinish.countDown();
         }
