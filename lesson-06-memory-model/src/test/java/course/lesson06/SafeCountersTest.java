@@ -124,14 +124,14 @@ class SafeCountersTest {
      * the opposite update on a second thread, which runs whole in the first one's gap.
      */
     private static void oneInTheOthersGap(Counter counter, boolean decrementFirst) throws Exception {
+        Runnable add = counter::increment;
+        Runnable sub = counter::decrement;
         try (Interleaving race = Interleaving.of(2, counter.getClass())) {
+            Runnable firstUpdate = decrementFirst ? sub : add;
+            Runnable secondUpdate = decrementFirst ? add : sub;
             Background<Void> first = Background.run(decrementFirst ? "sub" : "add", () -> {
                 race.join();
-                if (decrementFirst) {
-                    counter.decrement();
-                } else {
-                    counter.increment();
-                }
+                firstUpdate.run();
             });
             await().atMost(Delays.CEILING)
                     .pollInSameThread()
@@ -139,11 +139,7 @@ class SafeCountersTest {
                     .until(() -> first.isDone() || Background.isIn(first.thread(), Interleaving.class));
             Background<Void> second = Background.run(decrementFirst ? "add" : "sub", () -> {
                 race.join();
-                if (decrementFirst) {
-                    counter.increment();
-                } else {
-                    counter.decrement();
-                }
+                secondUpdate.run();
             });
             first.join("an update paused after its read until the other update had run");
             second.join("an update run in the other one's gap");
