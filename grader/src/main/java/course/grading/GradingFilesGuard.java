@@ -85,7 +85,7 @@ public final class GradingFilesGuard {
                 roots.add(real(Path.of(grading).toAbsolutePath().normalize().getParent().getParent()));
             }
             // The course itself is never the code's to write, even when it lies in the temporary folder.
-            String course = System.getProperty(COURSE_ROOT, System.getProperty("course.root"));
+            String course = courseRoot();
             String[] excluded = course == null ? new String[0] : new String[] {real(Path.of(course).toAbsolutePath().normalize())};
             Class.forName(JdkHooks.class.getName(), true, null).getMethod("configureFiles", String[].class, String[].class)
                     .invoke(null, roots.toArray(String[]::new), excluded);
@@ -94,6 +94,11 @@ public final class GradingFilesGuard {
             System.err.println("[grader] could not set where code under test may write: " + e);
             return false;
         }
+    }
+
+    /** The course's root folder: as a child JVM was told it, else as the build gives it; null outside the build. */
+    static String courseRoot() {
+        return System.getProperty(COURSE_ROOT, System.getProperty("course.root"));
     }
 
     /**

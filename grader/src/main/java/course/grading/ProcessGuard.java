@@ -156,7 +156,7 @@ public final class ProcessGuard {
         if (grading != null) {
             options.add("-Dgrading.dir=" + Path.of(grading).toAbsolutePath().normalize());
         }
-        String course = System.getProperty(GradingFilesGuard.COURSE_ROOT, System.getProperty("course.root"));
+        String course = GradingFilesGuard.courseRoot();
         if (course != null) {
             options.add("-D" + GradingFilesGuard.COURSE_ROOT + "=" + Path.of(course).toAbsolutePath().normalize());
         }

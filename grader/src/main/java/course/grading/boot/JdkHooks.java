@@ -299,12 +299,22 @@ public final class JdkHooks {
      * the grader's {@code grader-classes}, which the grade run compiles on its own), or null: the first one a student would recognise (not a lambda's hidden frame) if there is one.
      */
     private static String studentFrame() {
+        return studentFrame(new boolean[1]);
+    }
+
+    /**
+     * {@link #studentFrame()}, and in {@code testSeen[0]} whether a test's frame is on the stack (all
+     * of it when there is no student frame). The frames are collected without a lambda: this runs
+     * inside the JDK's file and process methods.
+     */
+    private static String studentFrame(boolean[] testSeen) {
         java.util.stream.Stream.Builder<StackWalker.StackFrame> collected = java.util.stream.Stream.builder();
         FRAMES.forEach(collected);
         String hidden = null;
         for (Object each : collected.build().toArray()) {
             StackWalker.StackFrame frame = (StackWalker.StackFrame) each;
             String location = location(frame);
+            testSeen[0] |= location.startsWith("file:") && location.endsWith("/test-classes/");
             if (location.startsWith("file:") && location.endsWith("/") && !location.endsWith("/test-classes/")
                     && !location.endsWith("/grader-classes/")) {
                 if (!frame.getDeclaringClass().isHidden()) {
@@ -465,21 +475,9 @@ public final class JdkHooks {
                 continue;
             }
             // The test's own code may (a red-team test sets up stale reports); student code may not.
-            // The frames are collected without a lambda: this runs inside the JDK's file methods.
-            java.util.stream.Stream.Builder<StackWalker.StackFrame> collected = java.util.stream.Stream.builder();
-            FRAMES.forEach(collected);
-            boolean test = false;
-            String student = null;
-            for (Object each : collected.build().toArray()) {
-                StackWalker.StackFrame frame = (StackWalker.StackFrame) each;
-                String location = location(frame);
-                if (location.startsWith("file:") && location.endsWith("/test-classes/")) {
-                    test = true;
-                } else if (location.startsWith("file:") && location.endsWith("/") && student == null) {
-                    student = frame.toStackTraceElement().toString();
-                }
-            }
-            if (test && student == null || (i == 5 || outside) && student == null) {
+            boolean[] test = {false};
+            String student = studentFrame(test);
+            if (test[0] && student == null || (i == 5 || outside) && student == null) {
                 continue;
             }
             if (i == 5) {
