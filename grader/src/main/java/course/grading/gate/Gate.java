@@ -30,8 +30,10 @@ import java.util.stream.Stream;
  * class file removed: it could otherwise stand in for a library class on the test class path.
  *
  * <p>A refusal costs the exercises whose tests reach the class (through the classes they use,
- * transitively), never the others; such a class's file is removed, so its code never runs
- * (a test that reaches it fails with {@code NoClassDefFoundError}, and the report says why).
+ * transitively), never the others. Every refused class's file is removed, reached or not, so its
+ * code never runs: a name built at run time (a child JVM's main class, a service a library looks
+ * up) could otherwise run a class no test reaches (a test that reaches one fails with
+ * {@code NoClassDefFoundError}, and the report says why).
  * Uses only the JDK: it runs in the Maven JVM before the student's classes could be on any class
  * path.
  */
@@ -67,7 +69,7 @@ public final class Gate {
 
     /**
      * Checks the student classes; removes the class files of classes outside the course's
-     * lesson packages and of every refused class a test reaches. Returns, for each top-level test class that
+     * lesson packages and of every refused class. Returns, for each top-level test class that
      * reaches refused code, the refusals it reaches (an exercise with no entry is clean).
      */
     public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
@@ -75,10 +77,11 @@ public final class Gate {
         Optional<String> ownLesson = moduleLesson();
         Map<String, ClassFile> student = read(classes, true, sharedTrusted);
         Map<String, ClassFile> tests = read(testClasses, false, false);
-        Set<String> compared = comparedByTests(tests, student);
+        Set<String> named = new HashSet<>();
+        tests.values().forEach(test -> named.addAll(test.classes()));
         Map<String, Refusal> refused = new LinkedHashMap<>();
         for (ClassFile file : student.values()) {
-            refusal(file, sharedTrusted, ownLesson, compared).or(() -> testClassUsed(file, tests, student))
+            refusal(file, sharedTrusted, ownLesson, named).or(() -> testClassUsed(file, tests, student))
                     .ifPresent(r -> refused.put(file.name(), r));
         }
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
@@ -91,19 +94,16 @@ public final class Gate {
                 byExercise.put(test, reached);
             }
         }
-        // A refused class that a test reaches never runs: its file goes, so that a sacrificed exercise
-        // cannot carry code for the others. One that no test reaches cannot run anyway (loading a
-        // class by name is refused too) and stays, so that the next build need not compile it again
-        // (a course demo that reads management beans, for one).
-        for (List<Refusal> reached : byExercise.values()) {
-            for (Refusal refusal : reached) {
-                Files.deleteIfExists(classes.resolve(refusal.className().replace('.', '/') + ".class"));
-            }
+        // A refused class never runs, whether a test reaches it or not: a name built at run time can
+        // reach it too (a child JVM's main class, the red team's Escaper did it), and its file
+        // going means a sacrificed exercise cannot carry code for the others either.
+        for (Refusal refusal : refused.values()) {
+            Files.deleteIfExists(classes.resolve(refusal.className().replace('.', '/') + ".class"));
         }
         return byExercise;
     }
 
-    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted, Optional<String> own, Set<String> compared)
+    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted, Optional<String> own, Set<String> namedByTests)
             throws IOException {
         if (file.name().startsWith(SHARED) && sharedTrusted) {
             return Optional.empty();
@@ -118,11 +118,20 @@ public final class Gate {
             return Optional.of(new Refusal(file.name(), "it lies in another lesson's package (course.lesson" + lesson.group(1)
                     + "): write your classes in this lesson's package, course.lesson" + own.get()));
         }
-        if (!file.equality().isEmpty() && compared.contains(file.name())) {
-            return Optional.of(new Refusal(file.name(), "it defines its own equals(Object) in a type the tests may"
-                    + " compare with equals (one they use, or a collection, text or number type), so an equals of your"
-                    + " own could make any answer look right; keep the records as given (their equals compares every"
-                    + " component)"));
+        // In a test of this package, Math or Thread (java.lang's, imported by no line) means the
+        // student's class of that name when there is one: it could agree with any answer.
+        String simple = file.name().substring(file.name().lastIndexOf('.') + 1);
+        if (namedByTests.contains(file.name()) && isJavaLangType(simple)) {
+            return Optional.of(new Refusal(file.name(), "it has the name of java.lang." + simple + ", which the tests"
+                    + " of its package would then use instead of the JDK's; give your class another name"));
+        }
+        // An equals of the student's own could make any answer look right: code can hand one back
+        // wherever a test compares with equals, even inside a List<String> (generics are erased).
+        if (!file.equality().isEmpty()) {
+            return Optional.of(new Refusal(file.name(), "it defines its own equals(Object), which could make any"
+                    + " answer look right to a test that compares with equals (even inside a collection); no"
+                    + " solution needs one: use a record (its equals compares every component) and keep the records"
+                    + " as given"));
         }
         Set<String> allowed = allowed(lesson.group(1));
         for (Rule rule : Rule.ALL) {
@@ -138,48 +147,13 @@ public final class Gate {
         return Optional.empty();
     }
 
-    /**
-     * The student types whose {@code equals} a test may call: those the tests use, the types they
-     * inherit from, and any that is a JDK collection, text or number type (code can return one
-     * where a {@code List} or a {@code CharSequence} is expected). An {@code equals} elsewhere (a key
-     * class of the student's own) decides no verdict.
-     */
-    private static Set<String> comparedByTests(Map<String, ClassFile> tests, Map<String, ClassFile> student) {
-        Set<String> compared = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        tests.values().forEach(test -> test.classes().stream().filter(student::containsKey).forEach(todo::add));
-        for (ClassFile file : student.values()) {
-            if (valueLike(file, student, new HashSet<>())) {
-                todo.add(file.name());
-            }
+    /** Whether {@code java.lang} has a public type of this simple name (the JDK's, never a student's). */
+    private static boolean isJavaLangType(String simple) {
+        try {
+            return java.lang.reflect.Modifier.isPublic(Class.forName("java.lang." + simple, false, null).getModifiers());
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
         }
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            ClassFile file = student.get(name);
-            if (file != null && compared.add(name)) {
-                file.supertypes().forEach(todo::push);
-            }
-        }
-        return compared;
-    }
-
-    /** Whether a student type is, directly or through its supertypes, a JDK value type a test could compare. */
-    private static boolean valueLike(ClassFile file, Map<String, ClassFile> student, Set<String> seen) {
-        for (String type : file.supertypes()) {
-            if (!seen.add(type)) {
-                continue;
-            }
-            ClassFile own = student.get(type);
-            if (own != null ? valueLike(own, student, seen)
-                    : type.startsWith("java.util.") && !type.startsWith("java.util.function.")
-                    && !type.startsWith("java.util.concurrent.") && !type.equals("java.util.EventListener")
-                    || type.equals("java.lang.CharSequence") || type.equals("java.lang.Number")
-                    || type.equals("java.lang.Iterable") || type.startsWith("java.util.concurrent.Concurrent")
-                    || type.startsWith("java.util.concurrent.Blocking") || type.startsWith("java.util.concurrent.Transfer")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A student class may not use the tests' classes: their expectations are the answer key. */

@@ -22,9 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the test JVM, UDP, the tests' answers read by reflection, a grader of its own in the
  * submission, stale results from an earlier run, a report forged through an API the gate does not
  * list, Surefire's channel session ids read from its files, a record whose equals says yes to
- * everything, a System.out of its own, a build file that tries to choose the grading mode, and
- * processes meant to outlive the test JVM and rewrite its report (a shell in a session of its
- * own, a child JVM's options, a child JVM's own child) or to end the build.
+ * everything (or objects with such an equals smuggled into a List<String>), a class named like
+ * java.lang.Math that a test's Math.max then calls, a System.out of its own, a build file that
+ * tries to choose the grading mode, and processes meant to outlive the test JVM and rewrite its
+ * report (a shell in a session of its own, a child JVM's options, a child JVM's own child, a child
+ * JVM of a refused class no test names, a child JVM of the grader's report) or to end the build.
  *
  * <p>Runs Maven in a child process, so it is slow (tens of seconds): tagged {@code integration},
  * it runs in the instructor check ({@code -Pinstructor}), not in a student's {@code mvn test}.
@@ -62,7 +64,7 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("the correct exercise keeps its points, with an equals of its own that no test compares")
+    @DisplayName("the correct exercise keeps its points, with a key record of its own")
     void correctExerciseKeepsItsPoints() {
         assertThat(graded.output()).containsPattern("Exercise 1 · Adder +10/10");
     }
@@ -87,9 +89,11 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("a megabyte-long failure is cut to a bounded size in results.json")
+    @DisplayName("a megabyte-long failure is cut to a bounded size in results.json, and its first line in the table"
+            + " ends at a carriage return")
     void outputIsBounded() {
-        assertThat(graded.output()).containsPattern("Exercise 5 · Shouter +0/10  IllegalStateException: yyyy");
+        // The table shows the first line: up to a carriage return too, after which the text would rewrite the row.
+        assertThat(graded.output()).containsPattern("Exercise 5 · Shouter +0/10  IllegalStateException: y{10}\n");
         assertThat(graded.results().length()).as("results.json size").isLessThan(40_000);
         assertThat(graded.results()).contains("more characters cut]");
     }
@@ -143,11 +147,14 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("a record whose own equals says yes to everything, and a System.out of one's own, are refused by the gate")
+    @DisplayName("an equals of one's own that says yes to everything (in a record, or smuggled into a List<String>), a"
+            + " class named like java.lang.Math, and a System.out of one's own, are refused by the gate")
     void lyingEqualsIsRefused() {
-        assertThat(graded.output()).containsPattern("Exercise 12 · Liar +0/10  the grading gate refused course.lesson99.Liar");
+        assertThat(graded.output()).containsPattern("Exercise 12 · Liar +0/10  the grading gate refused course.lesson99.(Liar|Math)");
         assertThat(graded.results())
                 .contains("the grading gate refused course.lesson99.Liar$Verdict: it defines its own equals(Object)")
+                .contains("the grading gate refused course.lesson99.Liar$Yes: it defines its own equals(Object)")
+                .contains("the grading gate refused course.lesson99.Math: it has the name of java.lang.Math")
                 .contains("the grading gate refused course.lesson99.Liar: it uses java.lang.System.setOut()");
     }
 
@@ -155,7 +162,7 @@ class BrokenLessonGradingIT {
     @DisplayName("a process meant to outlive the test JVM and rewrite its report is refused, in child JVMs too;"
             + " so is ending the build")
     void escapingProcessesAreRefused() {
-        assertThat(graded.output()).containsPattern("Exercise 13 · Escaper +0/10  IOException: starting 'setsid sh -c sleep 3; ");
+        assertThat(graded.output()).containsPattern("Exercise 13 · Escaper +0/10  IOException: starting '");
         assertThat(graded.results())
                 .containsPattern("starting 'setsid sh -c .{0,80}?' was refused \\(called by course.lesson99.Escaper.shellInItsOwnSession")
                 .contains("a child JVM's option -XX:OnOutOfMemoryError=sh -c sleep 3;")
@@ -164,6 +171,12 @@ class BrokenLessonGradingIT {
                         + " \\(called by course.lesson99.Escaper.main")
                 .containsPattern("SecurityException: ending process \\d+ was refused \\(called by course.lesson99.Escaper.endTheBuild");
         assertThat(graded.results()).doesNotContain("the child JVM started the forger");
+        // A refused class that no test names is removed too: a child JVM could otherwise run it (it ran, and
+        // turned the child's guards off by reflection); nor may a child run the grader's report.
+        assertThat(lesson.work().resolve("target/classes/course/lesson99/EscaperHead.class")).doesNotExist();
+        assertThat(graded.results())
+                .containsPattern("a child JVM's main class must be one of the lesson's, not course.lesson99.EscaperHead")
+                .containsPattern("a child JVM's main class must be one of the lesson's, not course.grading.report.GradingReport");
     }
 
     @Test
