@@ -164,6 +164,10 @@ public final class ProcessGuard {
         if (course != null) {
             options.add("-D" + GradingFilesGuard.COURSE_ROOT + "=" + Path.of(course).toAbsolutePath().normalize());
         }
+        String autograder = GradingFilesGuard.autograderRoot();
+        if (autograder != null && !autograder.isBlank()) {
+            options.add("-D" + GradingFilesGuard.AUTOGRADER_ROOT + "=" + Path.of(autograder).toAbsolutePath().normalize());
+        }
         return options.toArray(String[]::new);
     }
 

@@ -1,6 +1,7 @@
 package course.grading.it;
 
 import course.grading.AllowThreads;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -41,6 +42,8 @@ class BrokenLessonGradingIT {
 
     private static LessonBuild.Run student;
 
+    private static Path autograderRoot;
+
     @BeforeAll
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void gradeTheBrokenLesson() throws Exception {
@@ -51,8 +54,19 @@ class BrokenLessonGradingIT {
         Files.writeString(work.resolve("target/surefire-reports/TEST-course.lesson99.LooperTest.xml"),
                 "<testsuite name=\"course.lesson99.LooperTest\"><testcase name=\"spins\" classname=\"course.lesson99.LooperTest\"/></testsuite>");
         // -Dgrading.mode is what a .mvn/maven.config could add: it must not change the grade run's mode.
-        graded = lesson.maven("verify", "-Pgrade", "-Dgrading.timeout=5", "-Dgrading.mode=student");
+        // An instructor's regrade: run_autograder exports AUTOGRADER_ROOT, here in the temporary folder.
+        autograderRoot = Files.createTempDirectory("autograder-root");
+        Files.createDirectories(autograderRoot.resolve("source/autograder/classes/course/autograder"));
+        graded = lesson.maven(java.util.Map.of("AUTOGRADER_ROOT", autograderRoot.toString()),
+                "verify", "-Pgrade", "-Dgrading.timeout=5", "-Dgrading.mode=student");
         student = lesson.maven("test", "-Dtest=QuitterTest", "-Dgrading.mode=grade");
+    }
+
+    @AfterAll
+    static void removeTheAutograderRoot() throws Exception {
+        if (autograderRoot != null) {
+            LessonBuild.delete(autograderRoot);
+        }
     }
 
     @Test
@@ -108,8 +122,8 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("a report or a test class written through an API the gate does not list (java.util.logging), or"
-            + " Surefire's channel session ids read from its files, are refused at run time")
+    @DisplayName("a report or a test class written through an API the gate does not list (java.util.logging), the"
+            + " autograder's adapter rewritten, or Surefire's channel session ids read from its files, are refused at run time")
     void reportWrittenAtRunTimeIsRefused() {
         assertThat(graded.output()).containsPattern("Exercise 11 · Rewriter +0/10  SecurityException: (writing to|reading) ");
         assertThat(graded.results()).containsPattern("SecurityException: writing to \\S*/target/surefire-reports/"
@@ -120,6 +134,10 @@ class BrokenLessonGradingIT {
                 .containsPattern("SecurityException: writing to \\S*escaped-from-lesson-99.txt\\S* was refused \\(called by"
                         + " course.lesson99.Rewriter.write\\S*\\): during grading your code may write files only in");
         assertThat(LessonBuild.ROOT.resolve("target/escaped-from-lesson-99.txt")).doesNotExist();
+        // The autograder's folder, even in the temporary folder: run_autograder runs its adapter after the build.
+        assertThat(graded.results()).containsPattern("SecurityException: writing to \\S*/source/autograder/classes/course/"
+                + "autograder/Gradescope.class\\S* was refused \\(called by course.lesson99.Rewriter.write");
+        assertThat(autograderRoot.resolve("source/autograder/classes/course/autograder/Gradescope.class")).doesNotExist();
     }
 
     @Test

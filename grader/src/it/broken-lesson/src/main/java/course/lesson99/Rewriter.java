@@ -9,8 +9,8 @@ import java.util.logging.LogRecord;
 /**
  * Forges its own report through an API the gate does not list (java.util.logging's FileHandler,
  * whose formatter decides every byte written), and reads Surefire's files for the session id of a
- * test JVM's channel to Maven (to pose as it), and writes beside the lesson: the grading-files
- * guard must refuse all three.
+ * test JVM's channel to Maven (to pose as it), and writes beside the lesson and into the
+ * autograder's folder: the grading-files guard must refuse all four.
  */
 public final class Rewriter {
     private Rewriter() {
@@ -37,6 +37,16 @@ public final class Rewriter {
         // Beside the lesson, in the course (another lesson's tests could be here), wherever the course lies.
         write(Path.of(System.getProperty("course.root"), "target", "escaped-from-lesson-99.txt"),
                 "another lesson's test could be here");
+        return 41;
+    }
+
+    /**
+     * Replaces the Gradescope adapter that run_autograder runs after the build to write the results,
+     * in an AUTOGRADER_ROOT that lies in the temporary folder (an instructor's regrade).
+     */
+    public static int adapter() throws Exception {
+        write(Path.of(System.getenv("AUTOGRADER_ROOT"), "source/autograder/classes/course/autograder/Gradescope.class"),
+                "a forged adapter");
         return 41;
     }
 
