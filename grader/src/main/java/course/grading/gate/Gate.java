@@ -30,10 +30,11 @@ import java.util.stream.Stream;
  * class file removed: it could otherwise stand in for a library class on the test class path.
  *
  * <p>A refusal costs the exercises whose tests reach the class (through the classes they use,
- * transitively), never the others. Every refused class's file is removed, reached or not, so its
- * code never runs: a name built at run time (a child JVM's main class, a service a library looks
- * up) could otherwise run a class no test reaches (a test that reaches one fails with
- * {@code NoClassDefFoundError}, and the report says why).
+ * transitively), never the others. In a grade run every refused class's file is removed, reached
+ * or not, so its code never runs: a name built at run time (a child JVM's main class, a service a
+ * library looks up) could otherwise run a class no test reaches (a test that reaches one fails with
+ * {@code NoClassDefFoundError}, and the report says why). A student's own run removes only those a
+ * test reaches, so that a course demo the gate refuses need not be compiled again by every run.
  * Uses only the JDK: it runs in the Maven JVM before the student's classes could be on any class
  * path.
  */
@@ -51,9 +52,9 @@ public final class Gate {
         }
     }
 
-    /** For a quick look: {@code Gate <root> <classes> <test-classes>} prints what it refuses. */
+    /** For a quick look: {@code Gate <root> <classes> <test-classes>} prints what it refuses (and removes what a test reaches). */
     public static void main(String[] args) throws IOException {
-        new Gate(Path.of(args[0]), Path.of(args[0])).check(Path.of(args[1]), Path.of(args[2]))
+        new Gate(Path.of(args[0]), Path.of(args[0])).check(Path.of(args[1]), Path.of(args[2]), false)
                 .forEach((test, refusals) -> refusals.forEach(r -> System.out.println(test + ": " + r.message())));
     }
 
@@ -69,10 +70,11 @@ public final class Gate {
 
     /**
      * Checks the student classes; removes the class files of classes outside the course's
-     * lesson packages and of every refused class. Returns, for each top-level test class that
-     * reaches refused code, the refusals it reaches (an exercise with no entry is clean).
+     * lesson packages and of every refused class a test reaches, or with {@code everyRefused} (a
+     * grade run) of every refused class. Returns, for each top-level test class that reaches
+     * refused code, the refusals it reaches (an exercise with no entry is clean).
      */
-    public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
+    public Map<String, List<Refusal>> check(Path classes, Path testClasses, boolean everyRefused) throws IOException {
         boolean sharedTrusted = !studentWroteShared();
         Optional<String> ownLesson = moduleLesson();
         Map<String, ClassFile> student = read(classes, true, sharedTrusted);
@@ -94,11 +96,16 @@ public final class Gate {
                 byExercise.put(test, reached);
             }
         }
-        // A refused class never runs, whether a test reaches it or not: a name built at run time can
-        // reach it too (a child JVM's main class, the red team's Escaper did it), and its file
-        // going means a sacrificed exercise cannot carry code for the others either.
+        // A refused class that a test reaches never runs, so a sacrificed exercise cannot carry code for
+        // the others. In a grade run no refused class runs: a name built at run time can reach one no
+        // test names (a child JVM's main class: the red team's Escaper did it). A student's run keeps
+        // those, so that the next build need not compile again (a course demo that reads management beans).
+        Set<String> reachedByTests = new HashSet<>();
+        byExercise.values().forEach(reached -> reached.forEach(r -> reachedByTests.add(r.className())));
         for (Refusal refusal : refused.values()) {
-            Files.deleteIfExists(classes.resolve(refusal.className().replace('.', '/') + ".class"));
+            if (everyRefused || reachedByTests.contains(refusal.className())) {
+                Files.deleteIfExists(classes.resolve(refusal.className().replace('.', '/') + ".class"));
+            }
         }
         return byExercise;
     }
