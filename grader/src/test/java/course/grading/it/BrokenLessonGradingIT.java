@@ -123,7 +123,8 @@ class BrokenLessonGradingIT {
 
     @Test
     @DisplayName("a report or a test class written through an API the gate does not list (java.util.logging), the"
-            + " autograder's adapter rewritten, or Surefire's channel session ids read from its files, are refused at run time")
+            + " autograder's adapter rewritten, a link for Failsafe to write through, or Surefire's channel session ids"
+            + " read from its files, are refused at run time")
     void reportWrittenAtRunTimeIsRefused() {
         assertThat(graded.output()).containsPattern("Exercise 11 · Rewriter +0/10  SecurityException: (writing to|reading) ");
         assertThat(graded.results()).containsPattern("SecurityException: writing to \\S*/target/surefire-reports/"
@@ -138,6 +139,9 @@ class BrokenLessonGradingIT {
         assertThat(graded.results()).containsPattern("SecurityException: writing to \\S*/source/autograder/classes/course/"
                 + "autograder/Gradescope.class\\S* was refused \\(called by course.lesson99.Rewriter.write");
         assertThat(autograderRoot.resolve("source/autograder/classes/course/autograder/Gradescope.class")).doesNotExist();
+        // A link in the lesson's folder: Failsafe (Maven's JVM, no guard) would write a later exercise's output through it.
+        assertThat(graded.results()).containsPattern("SecurityException: creating the link \\S*/target/surefire-reports/"
+                + "course.lesson99.ShouterTest-output.txt was refused \\(called by course.lesson99.Rewriter.link");
     }
 
     @Test

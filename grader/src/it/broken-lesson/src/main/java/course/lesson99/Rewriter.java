@@ -9,8 +9,9 @@ import java.util.logging.LogRecord;
 /**
  * Forges its own report through an API the gate does not list (java.util.logging's FileHandler,
  * whose formatter decides every byte written), and reads Surefire's files for the session id of a
- * test JVM's channel to Maven (to pose as it), and writes beside the lesson and into the
- * autograder's folder: the grading-files guard must refuse all four.
+ * test JVM's channel to Maven (to pose as it), writes beside the lesson and into the autograder's
+ * folder, and links a later exercise's output file to its own report: the grading-files guard
+ * must refuse all five.
  */
 public final class Rewriter {
     private Rewriter() {
@@ -47,6 +48,17 @@ public final class Rewriter {
     public static int adapter() throws Exception {
         write(Path.of(System.getenv("AUTOGRADER_ROOT"), "source/autograder/classes/course/autograder/Gradescope.class"),
                 "a forged adapter");
+        return 41;
+    }
+
+    /**
+     * Links the output file of an exercise that runs later to this exercise's report: Failsafe, in
+     * Maven's JVM, would write that exercise's printed output (a forged report) through the link.
+     */
+    public static int link() throws Exception {
+        Path reports = Path.of("target/surefire-reports").toAbsolutePath();
+        java.nio.file.Files.createSymbolicLink(reports.resolve("course.lesson99.ShouterTest-output.txt"),
+                reports.resolve("TEST-course.lesson99.RewriterTest.xml"));
         return 41;
     }
 
