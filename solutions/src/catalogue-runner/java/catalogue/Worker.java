@@ -170,6 +170,13 @@ final class Worker {
                 return new Result(file.toString(), entry.name(), kind, Result.Status.COMPILE_ERROR,
                         errors + "\n(patched sources: " + config.root().relativize(src.toAbsolutePath()) + ")", millis(start), false);
             }
+            if (entry.kind() == Entry.Kind.VALID) {
+                String refused = gateRefusals(entry, dir, classes);
+                if (refused != null) {
+                    return new Result(file.toString(), entry.name(), kind, Result.Status.LOSES_POINTS,
+                            "the grading gate refuses it, so grading would give the exercise 0: " + refused, millis(start), false);
+                }
+            }
             Run run = run(entry, classes, dir.resolve("output.txt"));
             long cleanStart = System.nanoTime();
             boolean spoiled = cleanUp(run.threadsBefore);
@@ -393,6 +400,39 @@ final class Worker {
 
     private static URL url(Path dir) throws MalformedURLException {
         return dir.toAbsolutePath().toUri().toURL();
+    }
+
+    /**
+     * What the grading gate, which reads a submission's classes before any test runs, refuses of a
+     * valid entry (its classes laid over the lesson's compiled reference): its messages, or null.
+     * A valid solution must pass the gate as it must pass the tests.
+     */
+    private String gateRefusals(Entry entry, Path dir, Path classes) throws IOException {
+        Path laid = dir.resolve("gate");
+        String lessonPath = Entry.lessonPackage(entry.lessonDir()).replace('.', '/');
+        copyTree(config.classes().resolve(lessonPath), laid.resolve(lessonPath));
+        copyTree(classes, laid);
+        var byExercise = new course.grading.gate.Gate(config.root(), config.root().resolve(entry.lessonDir()))
+                .check(laid, config.testClasses());
+        List<String> messages = byExercise.values().stream().flatMap(List::stream)
+                .map(course.grading.gate.Gate.Refusal::message).distinct().toList();
+        return messages.isEmpty() ? null : String.join("; ", messages);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static long millis(long start) {

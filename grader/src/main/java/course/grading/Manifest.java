@@ -51,7 +51,7 @@ public final class Manifest {
     /** Whether a course-relative path is one the manifest guards. */
     static boolean guarded(String path) {
         return path.equals("pom.xml")
-                || path.startsWith(".mvn/wrapper/")
+                || path.startsWith(".mvn/") || path.equals("mvnw") || path.equals("mvnw.cmd")
                 || path.startsWith("grader/src/main/") || path.equals("grader/pom.xml")
                 || path.matches("lesson-\\d\\d-[^/]+/pom\\.xml")
                 || path.matches("lesson-\\d\\d-[^/]+/src/(test|hidden-test)/.*")

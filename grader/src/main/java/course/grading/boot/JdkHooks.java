@@ -326,6 +326,14 @@ public final class JdkHooks {
         return hidden;
     }
 
+    /**
+     * What an {@code equals} of code under test may answer ({@link course.grading.EqualsGuard}):
+     * its own answer, but never yes to an object that is not an instance of {@code declaring}.
+     */
+    public static boolean equalsVerdict(boolean said, Object other, Class<?> declaring) {
+        return said && declaring.isInstance(other);
+    }
+
     /** The name each thread had when it was started, once a test watches starts (weak keys: threads come and go). */
     private static final java.util.Map<Thread, String> NAMES_AT_START =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());

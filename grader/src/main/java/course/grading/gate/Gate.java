@@ -68,6 +68,11 @@ public final class Gate {
         this.basedir = basedir;
     }
 
+    /** {@link #check(Path, Path, boolean)} as a student's run does it (the mistakes catalogue's worker asks so). */
+    public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
+        return check(classes, testClasses, false);
+    }
+
     /**
      * Checks the student classes; removes the class files of classes outside the course's
      * lesson packages and of every refused class a test reaches, or with {@code everyRefused} (a
@@ -79,11 +84,12 @@ public final class Gate {
         Optional<String> ownLesson = moduleLesson();
         Map<String, ClassFile> student = read(classes, true, sharedTrusted);
         Map<String, ClassFile> tests = read(testClasses, false, false);
+        Set<String> compared = comparedByTests(tests, student);
         Set<String> named = new HashSet<>();
         tests.values().forEach(test -> named.addAll(test.classes()));
         Map<String, Refusal> refused = new LinkedHashMap<>();
         for (ClassFile file : student.values()) {
-            refusal(file, sharedTrusted, ownLesson, named).or(() -> testClassUsed(file, tests, student))
+            refusal(file, sharedTrusted, ownLesson, compared, named).or(() -> testClassUsed(file, tests, student))
                     .ifPresent(r -> refused.put(file.name(), r));
         }
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
@@ -110,8 +116,8 @@ public final class Gate {
         return byExercise;
     }
 
-    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted, Optional<String> own, Set<String> namedByTests)
-            throws IOException {
+    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted, Optional<String> own, Set<String> compared,
+                                      Set<String> namedByTests) throws IOException {
         if (file.name().startsWith(SHARED) && sharedTrusted) {
             return Optional.empty();
         }
@@ -132,13 +138,11 @@ public final class Gate {
             return Optional.of(new Refusal(file.name(), "it has the name of java.lang." + simple + ", which the tests"
                     + " of its package would then use instead of the JDK's; give your class another name"));
         }
-        // An equals of the student's own could make any answer look right: code can hand one back
-        // wherever a test compares with equals, even inside a List<String> (generics are erased).
-        if (!file.equality().isEmpty()) {
-            return Optional.of(new Refusal(file.name(), "it defines its own equals(Object), which could make any"
-                    + " answer look right to a test that compares with equals (even inside a collection); no"
-                    + " solution needs one: use a record (its equals compares every component) and keep the records"
-                    + " as given"));
+        if (!file.equality().isEmpty() && compared.contains(file.name())) {
+            return Optional.of(new Refusal(file.name(), "it defines its own equals(Object) in a type the tests may"
+                    + " compare with equals (one they use, or a collection, text or number type), so an equals of your"
+                    + " own could make any answer look right; keep the records as given (their equals compares every"
+                    + " component)"));
         }
         Set<String> allowed = allowed(lesson.group(1));
         for (Rule rule : Rule.ALL) {
@@ -152,6 +156,50 @@ public final class Gate {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The student types whose {@code equals} a test may call: those the tests use, the types they
+     * inherit from, and any that is a JDK collection, text or number type (code can return one
+     * where a {@code List} or a {@code CharSequence} is expected). An {@code equals} elsewhere (a key
+     * class of the student's own) decides no verdict.
+     */
+    private static Set<String> comparedByTests(Map<String, ClassFile> tests, Map<String, ClassFile> student) {
+        Set<String> compared = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        tests.values().forEach(test -> test.classes().stream().filter(student::containsKey).forEach(todo::add));
+        for (ClassFile file : student.values()) {
+            if (valueLike(file, student, new HashSet<>())) {
+                todo.add(file.name());
+            }
+        }
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            ClassFile file = student.get(name);
+            if (file != null && compared.add(name)) {
+                file.supertypes().forEach(todo::push);
+            }
+        }
+        return compared;
+    }
+
+    /** Whether a student type is, directly or through its supertypes, a JDK value type a test could compare. */
+    private static boolean valueLike(ClassFile file, Map<String, ClassFile> student, Set<String> seen) {
+        for (String type : file.supertypes()) {
+            if (!seen.add(type)) {
+                continue;
+            }
+            ClassFile own = student.get(type);
+            if (own != null ? valueLike(own, student, seen)
+                    : type.startsWith("java.util.") && !type.startsWith("java.util.function.")
+                    && !type.startsWith("java.util.concurrent.") && !type.equals("java.util.EventListener")
+                    || type.equals("java.lang.CharSequence") || type.equals("java.lang.Number")
+                    || type.equals("java.lang.Iterable") || type.startsWith("java.util.concurrent.Concurrent")
+                    || type.startsWith("java.util.concurrent.Blocking") || type.startsWith("java.util.concurrent.Transfer")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code java.lang} has a public type of this simple name (the JDK's, never a student's). */

@@ -69,9 +69,15 @@ public record Rule(String id, String what, List<String> classes, List<String> me
             new Rule("udp", "UDP sockets (the grader allows only TCP on loopback)",
                     List.of("java.net.DatagramSocket", "java.net.MulticastSocket", "java.net.DatagramPacket",
                             "java.nio.channels.DatagramChannel"), List.of()),
-            new Rule("management", "JVM management beans",
-                    List.of("java.lang.management.", "javax.management.", "com.sun.management.", "jdk.management."),
-                    List.of()),
+            // Reading this JVM's own beans (its pid, its threads, its processors) is fine; the MBean
+            // server and the JDK's own beans run commands (heap dumps and flight recordings into files,
+            // VM flags) that no guard of the test JVM sees.
+            new Rule("management", "the JVM's management server and diagnostic beans",
+                    List.of("javax.management.", "com.sun.management.", "jdk.management.", "sun.management."),
+                    List.of("java.lang.management.ManagementFactory#getPlatformMBeanServer",
+                            "java.lang.management.ManagementFactory#getPlatformMXBean",
+                            "java.lang.management.ManagementFactory#newPlatformMXBeanProxy",
+                            "java.lang.management.ManagementFactory#getPlatformManagementInterfaces")),
             new Rule("processes", "starting processes", List.of("java.lang.ProcessBuilder"),
                     List.of("java.lang.Runtime#exec")),
             new Rule("other-processes", "reaching processes other than your own children (the parent is the grader)",

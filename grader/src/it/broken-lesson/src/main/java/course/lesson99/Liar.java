@@ -1,10 +1,9 @@
 package course.lesson99;
 
 /**
- * Passes any equality check: a record whose own equals says yes to everything; objects whose equals
- * says yes, smuggled into a List<String> (generics are erased: no test names their class); a Math of
- * its own that agrees with any answer; and rewrites what it prints, as code run in a child JVM could
- * rewrite the report the child prints for its test.
+ * Passes any equality check: a record whose own equals says yes to everything; a Math of its own
+ * that agrees with any answer (a test of this package that writes Math.max gets it); and rewrites
+ * what it prints, as code run in a child JVM could rewrite the report the child prints for its test.
  */
 public final class Liar {
     private Liar() {
@@ -34,29 +33,8 @@ public final class Liar {
         return new Verdict(41);
     }
 
-    /** Words that are not strings: each equals anything. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static java.util.List<String> words() {
-        java.util.List raw = new java.util.ArrayList();
-        raw.add(new Yes());
-        raw.add(new Yes());
-        return raw;
-    }
-
     /** Agrees with course.lesson99.Math, which a test that writes Math.max gets instead of java.lang's. */
     public static int larger(int a, int b) {
         return 0;
-    }
-
-    private static final class Yes {
-        @Override
-        public boolean equals(Object other) {
-            return true;
-        }
-
-        @Override
-        public int hashCode() {
-            return 0;
-        }
     }
 }
