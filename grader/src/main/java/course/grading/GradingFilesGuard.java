@@ -43,6 +43,13 @@ public final class GradingFilesGuard {
     /** The course root as a child JVM is told it (a {@code grading.} property, which code under test cannot set). */
     static final String COURSE_ROOT = "grading.course-root";
 
+    /**
+     * The autograder's folder as a child JVM is told it: run_autograder exports {@code AUTOGRADER_ROOT}
+     * (its adapter's classes, the templates and the results live there), which may lie in the
+     * temporary folder when an instructor regrades with it.
+     */
+    static final String AUTOGRADER_ROOT = "grading.autograder-root";
+
     private static volatile boolean installed;
 
     private GradingFilesGuard() {
@@ -84,16 +91,27 @@ public final class GradingFilesGuard {
                 // <lesson>/target/grading: the lesson's own folder is two up.
                 roots.add(real(Path.of(grading).toAbsolutePath().normalize().getParent().getParent()));
             }
-            // The course itself is never the code's to write, even when it lies in the temporary folder.
-            String course = courseRoot();
-            String[] excluded = course == null ? new String[0] : new String[] {real(Path.of(course).toAbsolutePath().normalize())};
+            // The course itself is never the code's to write, even when it lies in the temporary folder,
+            // nor the autograder's folder (the red team replaced the adapter that run_autograder runs
+            // after the build, in an AUTOGRADER_ROOT under /tmp).
+            List<String> excluded = new ArrayList<>();
+            for (String folder : new String[] {courseRoot(), autograderRoot()}) {
+                if (folder != null && !folder.isBlank()) {
+                    excluded.add(real(Path.of(folder).toAbsolutePath().normalize()));
+                }
+            }
             Class.forName(JdkHooks.class.getName(), true, null).getMethod("configureFiles", String[].class, String[].class)
-                    .invoke(null, roots.toArray(String[]::new), excluded);
+                    .invoke(null, roots.toArray(String[]::new), excluded.toArray(String[]::new));
             return true;
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             System.err.println("[grader] could not set where code under test may write: " + e);
             return false;
         }
+    }
+
+    /** The autograder's folder: as a child JVM was told it, else as run_autograder exports it; null elsewhere. */
+    static String autograderRoot() {
+        return System.getProperty(AUTOGRADER_ROOT, System.getenv("AUTOGRADER_ROOT"));
     }
 
     /** The course's root folder: as a child JVM was told it, else as the build gives it; null outside the build. */

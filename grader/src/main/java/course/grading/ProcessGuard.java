@@ -20,8 +20,8 @@ import java.util.Set;
  *   <li>a command a test handed to the code under test (a process runner's test), exactly as
  *       given ({@link #allow}), with no variable changed that changes what it runs ({@code PATH},
  *       {@code LD_PRELOAD}, {@code BASH_ENV}, {@code JAVA_TOOL_OPTIONS}, …);</li>
- *   <li>a JVM of the course: the test JVM's {@code java}, its class path, a main class from the
- *       lesson's class folders and a few harmless options (what {@code ChildJvm.command} and
+ *   <li>a JVM of the course: the test JVM's {@code java}, its class path, a main class of the code
+ *       under test (the lesson's class folder, never the tests' or the grader's) and a few harmless options (what {@code ChildJvm.command} and
  *       {@code JavaProcesses.command} build). It starts with the guards in it
  *       ({@link GuardedMain}), so its own children follow the same rule;</li>
  *   <li>nothing else: {@code ProcessBuilder.start} throws an {@link java.io.IOException} that says why.</li>
@@ -117,7 +117,11 @@ public final class ProcessGuard {
             if (!entry.isEmpty()) {
                 String absolute = Path.of(entry).toAbsolutePath().normalize().toString();
                 classPath.add(absolute);
-                if (Files.isDirectory(Path.of(absolute))) {
+                // A child's main class must be code under test: in a child JVM the tests' and the
+                // grader's classes may write the grading files (the report's main would write
+                // results.json from reports of the student's choosing).
+                String folder = Path.of(absolute).getFileName() == null ? "" : Path.of(absolute).getFileName().toString();
+                if (Files.isDirectory(Path.of(absolute)) && !folder.equals("test-classes") && !folder.equals("grader-classes")) {
                     folders.add(absolute);
                 }
             }
@@ -159,6 +163,10 @@ public final class ProcessGuard {
         String course = GradingFilesGuard.courseRoot();
         if (course != null) {
             options.add("-D" + GradingFilesGuard.COURSE_ROOT + "=" + Path.of(course).toAbsolutePath().normalize());
+        }
+        String autograder = GradingFilesGuard.autograderRoot();
+        if (autograder != null && !autograder.isBlank()) {
+            options.add("-D" + GradingFilesGuard.AUTOGRADER_ROOT + "=" + Path.of(autograder).toAbsolutePath().normalize());
         }
         return options.toArray(String[]::new);
     }

@@ -371,6 +371,18 @@ public final class JdkHooks {
      * @param args   its arguments, primitives boxed
      */
     public static void file(String type, String method, Object[] args) {
+        // No link at all from code under test: a link in the lesson's folder makes what the build
+        // writes there later (Failsafe, in Maven's JVM, where no guard runs) go where the link
+        // points, and a chain of dangling links hides where that is (the red team had Failsafe
+        // write a test's printed output over another exercise's report). No solution needs one.
+        if (method.equals("link") || method.equals("symlink")) {
+            String student = studentFrame();
+            if (student != null) {
+                throw new SecurityException("creating the link ".concat(String.valueOf(args[1]))
+                        .concat(" was refused (called by ").concat(student).concat("): a link would make what the build"
+                                + " writes there later go elsewhere. Your code needs no links: write the files themselves."));
+            }
+        }
         // [0], [1]: files opened for writing (or linked to); [2], [3]: new names given to a file; [4]: a file deleted;
         // [5]: a file opened for reading.
         String[] checks = new String[6];

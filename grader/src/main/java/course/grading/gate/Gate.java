@@ -30,8 +30,11 @@ import java.util.stream.Stream;
  * class file removed: it could otherwise stand in for a library class on the test class path.
  *
  * <p>A refusal costs the exercises whose tests reach the class (through the classes they use,
- * transitively), never the others; such a class's file is removed, so its code never runs
- * (a test that reaches it fails with {@code NoClassDefFoundError}, and the report says why).
+ * transitively), never the others. In a grade run every refused class's file is removed, reached
+ * or not, so its code never runs: a name built at run time (a child JVM's main class, a service a
+ * library looks up) could otherwise run a class no test reaches (a test that reaches one fails with
+ * {@code NoClassDefFoundError}, and the report says why). A student's own run removes only those a
+ * test reaches, so that a course demo the gate refuses need not be compiled again by every run.
  * Uses only the JDK: it runs in the Maven JVM before the student's classes could be on any class
  * path.
  */
@@ -49,9 +52,9 @@ public final class Gate {
         }
     }
 
-    /** For a quick look: {@code Gate <root> <classes> <test-classes>} prints what it refuses. */
+    /** For a quick look: {@code Gate <root> <classes> <test-classes>} prints what it refuses (and removes what a test reaches). */
     public static void main(String[] args) throws IOException {
-        new Gate(Path.of(args[0]), Path.of(args[0])).check(Path.of(args[1]), Path.of(args[2]))
+        new Gate(Path.of(args[0]), Path.of(args[0])).check(Path.of(args[1]), Path.of(args[2]), false)
                 .forEach((test, refusals) -> refusals.forEach(r -> System.out.println(test + ": " + r.message())));
     }
 
@@ -65,20 +68,28 @@ public final class Gate {
         this.basedir = basedir;
     }
 
+    /** {@link #check(Path, Path, boolean)} as a student's run does it (the mistakes catalogue's worker asks so). */
+    public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
+        return check(classes, testClasses, false);
+    }
+
     /**
      * Checks the student classes; removes the class files of classes outside the course's
-     * lesson packages and of every refused class a test reaches. Returns, for each top-level test class that
-     * reaches refused code, the refusals it reaches (an exercise with no entry is clean).
+     * lesson packages and of every refused class a test reaches, or with {@code everyRefused} (a
+     * grade run) of every refused class. Returns, for each top-level test class that reaches
+     * refused code, the refusals it reaches (an exercise with no entry is clean).
      */
-    public Map<String, List<Refusal>> check(Path classes, Path testClasses) throws IOException {
+    public Map<String, List<Refusal>> check(Path classes, Path testClasses, boolean everyRefused) throws IOException {
         boolean sharedTrusted = !studentWroteShared();
         Optional<String> ownLesson = moduleLesson();
         Map<String, ClassFile> student = read(classes, true, sharedTrusted);
         Map<String, ClassFile> tests = read(testClasses, false, false);
         Set<String> compared = comparedByTests(tests, student);
+        Set<String> named = new HashSet<>();
+        tests.values().forEach(test -> named.addAll(test.classes()));
         Map<String, Refusal> refused = new LinkedHashMap<>();
         for (ClassFile file : student.values()) {
-            refusal(file, sharedTrusted, ownLesson, compared).or(() -> testClassUsed(file, tests, student))
+            refusal(file, sharedTrusted, ownLesson, compared, named).or(() -> testClassUsed(file, tests, student))
                     .ifPresent(r -> refused.put(file.name(), r));
         }
         Map<String, List<Refusal>> byExercise = new TreeMap<>();
@@ -91,20 +102,22 @@ public final class Gate {
                 byExercise.put(test, reached);
             }
         }
-        // A refused class that a test reaches never runs: its file goes, so that a sacrificed exercise
-        // cannot carry code for the others. One that no test reaches cannot run anyway (loading a
-        // class by name is refused too) and stays, so that the next build need not compile it again
-        // (a course demo that reads management beans, for one).
-        for (List<Refusal> reached : byExercise.values()) {
-            for (Refusal refusal : reached) {
+        // A refused class that a test reaches never runs, so a sacrificed exercise cannot carry code for
+        // the others. In a grade run no refused class runs: a name built at run time can reach one no
+        // test names (a child JVM's main class: the red team's Escaper did it). A student's run keeps
+        // those, so that the next build need not compile again (a course demo that reads management beans).
+        Set<String> reachedByTests = new HashSet<>();
+        byExercise.values().forEach(reached -> reached.forEach(r -> reachedByTests.add(r.className())));
+        for (Refusal refusal : refused.values()) {
+            if (everyRefused || reachedByTests.contains(refusal.className())) {
                 Files.deleteIfExists(classes.resolve(refusal.className().replace('.', '/') + ".class"));
             }
         }
         return byExercise;
     }
 
-    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted, Optional<String> own, Set<String> compared)
-            throws IOException {
+    private Optional<Refusal> refusal(ClassFile file, boolean sharedTrusted, Optional<String> own, Set<String> compared,
+                                      Set<String> namedByTests) throws IOException {
         if (file.name().startsWith(SHARED) && sharedTrusted) {
             return Optional.empty();
         }
@@ -117,6 +130,13 @@ public final class Gate {
         if (own.isPresent() && !own.get().equals(lesson.group(1))) {
             return Optional.of(new Refusal(file.name(), "it lies in another lesson's package (course.lesson" + lesson.group(1)
                     + "): write your classes in this lesson's package, course.lesson" + own.get()));
+        }
+        // In a test of this package, Math or Thread (java.lang's, imported by no line) means the
+        // student's class of that name when there is one: it could agree with any answer.
+        String simple = file.name().substring(file.name().lastIndexOf('.') + 1);
+        if (namedByTests.contains(file.name()) && isJavaLangType(simple)) {
+            return Optional.of(new Refusal(file.name(), "it has the name of java.lang." + simple + ", which the tests"
+                    + " of its package would then use instead of the JDK's; give your class another name"));
         }
         if (!file.equality().isEmpty() && compared.contains(file.name())) {
             return Optional.of(new Refusal(file.name(), "it defines its own equals(Object) in a type the tests may"
@@ -180,6 +200,15 @@ public final class Gate {
             }
         }
         return false;
+    }
+
+    /** Whether {@code java.lang} has a public type of this simple name (the JDK's, never a student's). */
+    private static boolean isJavaLangType(String simple) {
+        try {
+            return java.lang.reflect.Modifier.isPublic(Class.forName("java.lang." + simple, false, null).getModifiers());
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 
     /** A student class may not use the tests' classes: their expectations are the answer key. */

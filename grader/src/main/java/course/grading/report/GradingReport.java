@@ -107,7 +107,8 @@ public final class GradingReport {
         deleteTree(options.dir());
         deleteTree(options.reports());
         deleteTree(options.basedir().resolve("target/failsafe-reports"));
-        Map<String, List<Gate.Refusal>> refused = new Gate(options.root(), options.basedir()).check(options.classes(), options.testClasses());
+        Map<String, List<Gate.Refusal>> refused = new Gate(options.root(), options.basedir())
+                .check(options.classes(), options.testClasses(), options.mode() == Mode.GRADE);
         StringBuilder verdict = new StringBuilder();
         refused.forEach((exercise, refusals) -> refusals.forEach(r ->
                 verdict.append(exercise).append('\t').append(r.message()).append('\n')));

@@ -1,6 +1,7 @@
 package course.grading.it;
 
 import course.grading.AllowThreads;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -22,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the test JVM, UDP, the tests' answers read by reflection, a grader of its own in the
  * submission, stale results from an earlier run, a report forged through an API the gate does not
  * list, Surefire's channel session ids read from its files, a record whose equals says yes to
- * everything, a System.out of its own, a build file that tries to choose the grading mode, and
- * processes meant to outlive the test JVM and rewrite its report (a shell in a session of its
- * own, a child JVM's options, a child JVM's own child) or to end the build.
+ * everything, a class named like
+ * java.lang.Math that a test's Math.max then calls, a System.out of its own, a build file that
+ * tries to choose the grading mode, and processes meant to outlive the test JVM and rewrite its
+ * report (a shell in a session of its own, a child JVM's options, a child JVM's own child, a child
+ * JVM of a refused class no test names, a child JVM of the grader's report) or to end the build.
  *
  * <p>Runs Maven in a child process, so it is slow (tens of seconds): tagged {@code integration},
  * it runs in the instructor check ({@code -Pinstructor}), not in a student's {@code mvn test}.
@@ -39,6 +42,8 @@ class BrokenLessonGradingIT {
 
     private static LessonBuild.Run student;
 
+    private static Path autograderRoot;
+
     @BeforeAll
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void gradeTheBrokenLesson() throws Exception {
@@ -49,8 +54,19 @@ class BrokenLessonGradingIT {
         Files.writeString(work.resolve("target/surefire-reports/TEST-course.lesson99.LooperTest.xml"),
                 "<testsuite name=\"course.lesson99.LooperTest\"><testcase name=\"spins\" classname=\"course.lesson99.LooperTest\"/></testsuite>");
         // -Dgrading.mode is what a .mvn/maven.config could add: it must not change the grade run's mode.
-        graded = lesson.maven("verify", "-Pgrade", "-Dgrading.timeout=5", "-Dgrading.mode=student");
+        // An instructor's regrade: run_autograder exports AUTOGRADER_ROOT, here in the temporary folder.
+        autograderRoot = Files.createTempDirectory("autograder-root");
+        Files.createDirectories(autograderRoot.resolve("source/autograder/classes/course/autograder"));
+        graded = lesson.maven(java.util.Map.of("AUTOGRADER_ROOT", autograderRoot.toString()),
+                "verify", "-Pgrade", "-Dgrading.timeout=5", "-Dgrading.mode=student");
         student = lesson.maven("test", "-Dtest=QuitterTest", "-Dgrading.mode=grade");
+    }
+
+    @AfterAll
+    static void removeTheAutograderRoot() throws Exception {
+        if (autograderRoot != null) {
+            LessonBuild.delete(autograderRoot);
+        }
     }
 
     @Test
@@ -87,9 +103,11 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("a megabyte-long failure is cut to a bounded size in results.json")
+    @DisplayName("a megabyte-long failure is cut to a bounded size in results.json, and its first line in the table"
+            + " ends at a carriage return")
     void outputIsBounded() {
-        assertThat(graded.output()).containsPattern("Exercise 5 · Shouter +0/10  IllegalStateException: yyyy");
+        // The table shows the first line: up to a carriage return too, after which the text would rewrite the row.
+        assertThat(graded.output()).containsPattern("Exercise 5 · Shouter +0/10  IllegalStateException: y{10}\n");
         assertThat(graded.results().length()).as("results.json size").isLessThan(40_000);
         assertThat(graded.results()).contains("more characters cut]");
     }
@@ -104,10 +122,11 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("a report or a test class written through an API the gate does not list (java.util.logging), or"
-            + " Surefire's channel session ids read from its files, are refused at run time")
+    @DisplayName("a report or a test class written through an API the gate does not list (java.util.logging), the"
+            + " autograder's adapter rewritten, a link for Failsafe to write through, or Surefire's channel session ids"
+            + " read from its files, are refused at run time")
     void reportWrittenAtRunTimeIsRefused() {
-        assertThat(graded.output()).containsPattern("Exercise 11 · Rewriter +0/10  SecurityException: (writing to|reading) ");
+        assertThat(graded.output()).containsPattern("Exercise 11 · Rewriter +0/10  SecurityException: (writing to|reading|creating the link) ");
         assertThat(graded.results()).containsPattern("SecurityException: writing to \\S*/target/surefire-reports/"
                 + "TEST-course.lesson99.RewriterTest.xml\\S* was refused \\(called by course.lesson99.Rewriter")
                 .containsPattern("SecurityException: writing to \\S*/target/test-classes/course/lesson99/AdderTest.class\\S*"
@@ -116,6 +135,13 @@ class BrokenLessonGradingIT {
                 .containsPattern("SecurityException: writing to \\S*escaped-from-lesson-99.txt\\S* was refused \\(called by"
                         + " course.lesson99.Rewriter.write\\S*\\): during grading your code may write files only in");
         assertThat(LessonBuild.ROOT.resolve("target/escaped-from-lesson-99.txt")).doesNotExist();
+        // The autograder's folder, even in the temporary folder: run_autograder runs its adapter after the build.
+        assertThat(graded.results()).containsPattern("SecurityException: writing to \\S*/source/autograder/classes/course/"
+                + "autograder/Gradescope.class\\S* was refused \\(called by course.lesson99.Rewriter.write");
+        assertThat(autograderRoot.resolve("source/autograder/classes/course/autograder/Gradescope.class")).doesNotExist();
+        // A link in the lesson's folder: Failsafe (Maven's JVM, no guard) would write a later exercise's output through it.
+        assertThat(graded.results()).containsPattern("SecurityException: creating the link \\S*/target/surefire-reports/"
+                + "course.lesson99.ShouterTest-output.txt was refused \\(called by course.lesson99.Rewriter.link");
     }
 
     @Test
@@ -143,11 +169,13 @@ class BrokenLessonGradingIT {
     }
 
     @Test
-    @DisplayName("a record whose own equals says yes to everything, and a System.out of one's own, are refused by the gate")
+    @DisplayName("a record whose own equals says yes to everything, a class named like java.lang.Math, and a"
+            + " System.out of one's own, are refused by the gate")
     void lyingEqualsIsRefused() {
-        assertThat(graded.output()).containsPattern("Exercise 12 · Liar +0/10  the grading gate refused course.lesson99.Liar");
+        assertThat(graded.output()).containsPattern("Exercise 12 · Liar +0/10  the grading gate refused course.lesson99.(Liar|Math)");
         assertThat(graded.results())
                 .contains("the grading gate refused course.lesson99.Liar$Verdict: it defines its own equals(Object)")
+                .contains("the grading gate refused course.lesson99.Math: it has the name of java.lang.Math")
                 .contains("the grading gate refused course.lesson99.Liar: it uses java.lang.System.setOut()");
     }
 
@@ -155,7 +183,7 @@ class BrokenLessonGradingIT {
     @DisplayName("a process meant to outlive the test JVM and rewrite its report is refused, in child JVMs too;"
             + " so is ending the build")
     void escapingProcessesAreRefused() {
-        assertThat(graded.output()).containsPattern("Exercise 13 · Escaper +0/10  IOException: starting 'setsid sh -c sleep 3; ");
+        assertThat(graded.output()).containsPattern("Exercise 13 · Escaper +0/10  IOException: starting '");
         assertThat(graded.results())
                 .containsPattern("starting 'setsid sh -c .{0,80}?' was refused \\(called by course.lesson99.Escaper.shellInItsOwnSession")
                 .contains("a child JVM's option -XX:OnOutOfMemoryError=sh -c sleep 3;")
@@ -164,6 +192,11 @@ class BrokenLessonGradingIT {
                         + " \\(called by course.lesson99.Escaper.main")
                 .containsPattern("SecurityException: ending process \\d+ was refused \\(called by course.lesson99.Escaper.endTheBuild");
         assertThat(graded.results()).doesNotContain("the child JVM started the forger");
+        // In the grade run a refused class that no test names is removed too: a child JVM could otherwise run
+        // it (it ran, and turned the child's guards off by reflection); nor may a child run the grader's report.
+        assertThat(graded.results())
+                .containsPattern("a child JVM's main class must be one of the lesson's, not course.lesson99.EscaperHead")
+                .containsPattern("a child JVM's main class must be one of the lesson's, not course.grading.report.GradingReport");
     }
 
     @Test

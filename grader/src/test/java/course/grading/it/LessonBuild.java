@@ -44,6 +44,11 @@ final class LessonBuild {
     }
 
     Run maven(String... goals) throws Exception {
+        return maven(java.util.Map.of(), goals);
+    }
+
+    /** A Maven run with these variables added to its environment. */
+    Run maven(java.util.Map<String, String> environment, String... goals) throws Exception {
         List<String> command = new ArrayList<>();
         String mavenHome = System.getProperty("maven.home");
         command.add(mavenHome == null ? "mvn" : Path.of(mavenHome, "bin", "mvn").toString());
@@ -55,6 +60,7 @@ final class LessonBuild {
         command.addAll(List.of(goals));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         Process maven = builder.start();
         try {
             String output = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,8 +1,9 @@
 package course.lesson99;
 
 /**
- * Passes any equality check: a record whose own equals says yes to everything; and rewrites what
- * it prints, as code run in a child JVM could rewrite the report the child prints for its test.
+ * Passes any equality check: a record whose own equals says yes to everything; a Math of its own
+ * that agrees with any answer (a test of this package that writes Math.max gets it); and rewrites
+ * what it prints, as code run in a child JVM could rewrite the report the child prints for its test.
  */
 public final class Liar {
     private Liar() {
@@ -30,5 +31,10 @@ public final class Liar {
             }
         });
         return new Verdict(41);
+    }
+
+    /** Agrees with course.lesson99.Math, which a test that writes Math.max gets instead of java.lang's. */
+    public static int larger(int a, int b) {
+        return 0;
     }
 }

@@ -9,8 +9,9 @@ import java.util.logging.LogRecord;
 /**
  * Forges its own report through an API the gate does not list (java.util.logging's FileHandler,
  * whose formatter decides every byte written), and reads Surefire's files for the session id of a
- * test JVM's channel to Maven (to pose as it), and writes beside the lesson: the grading-files
- * guard must refuse all three.
+ * test JVM's channel to Maven (to pose as it), writes beside the lesson and into the autograder's
+ * folder, and links a later exercise's output file to its own report: the grading-files guard
+ * must refuse all five.
  */
 public final class Rewriter {
     private Rewriter() {
@@ -37,6 +38,27 @@ public final class Rewriter {
         // Beside the lesson, in the course (another lesson's tests could be here), wherever the course lies.
         write(Path.of(System.getProperty("course.root"), "target", "escaped-from-lesson-99.txt"),
                 "another lesson's test could be here");
+        return 41;
+    }
+
+    /**
+     * Replaces the Gradescope adapter that run_autograder runs after the build to write the results,
+     * in an AUTOGRADER_ROOT that lies in the temporary folder (an instructor's regrade).
+     */
+    public static int adapter() throws Exception {
+        write(Path.of(System.getenv("AUTOGRADER_ROOT"), "source/autograder/classes/course/autograder/Gradescope.class"),
+                "a forged adapter");
+        return 41;
+    }
+
+    /**
+     * Links the output file of an exercise that runs later to this exercise's report: Failsafe, in
+     * Maven's JVM, would write that exercise's printed output (a forged report) through the link.
+     */
+    public static int link() throws Exception {
+        Path reports = Path.of("target/surefire-reports").toAbsolutePath();
+        java.nio.file.Files.createSymbolicLink(reports.resolve("course.lesson99.ShouterTest-output.txt"),
+                reports.resolve("TEST-course.lesson99.RewriterTest.xml"));
         return 41;
     }
 

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Exercise 13 · Escaper")
 class EscaperTest {
     @Test
-    @Points(4)
+    @Points(2)
     @DisplayName("answers 42")
     void answers() throws Exception {
         assertThat(Escaper.shellInItsOwnSession()).isEqualTo("42");
@@ -29,6 +29,20 @@ class EscaperTest {
     @Timeout(60) // the grade run's 5 s is for Looper; a guarded child JVM may take longer on a busy machine
     void childJvm() throws Exception {
         assertThat(Escaper.childJvmStartingTheShell()).isEqualTo("42");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("starts a JVM of a class no test names")
+    void hiddenClass() throws Exception {
+        assertThat(Escaper.childJvmOfAClassNoTestNames()).isEqualTo("42");
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("starts the grader's report")
+    void report() throws Exception {
+        assertThat(Escaper.childJvmRunningTheGradersReport()).isEqualTo("42");
     }
 
     @Test

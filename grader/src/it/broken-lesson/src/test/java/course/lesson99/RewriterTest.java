@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Exercise 11 · Rewriter")
 class RewriterTest {
     @Test
-    @Points(5)
+    @Points(3)
     @DisplayName("answers 42")
     void answers() throws Exception {
         assertThat(Rewriter.answer()).isEqualTo(42);
@@ -27,6 +27,20 @@ class RewriterTest {
     @DisplayName("writes nothing beside the lesson")
     void writesNothingBesideTheLesson() throws Exception {
         assertThat(Rewriter.besideTheLesson()).isEqualTo(42);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("rewrites no file of the autograder's")
+    void rewritesNoAdapter() throws Exception {
+        assertThat(Rewriter.adapter()).isEqualTo(42);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("links no file of the build's")
+    void linksNothing() throws Exception {
+        assertThat(Rewriter.link()).isEqualTo(42);
     }
 
     @Test
