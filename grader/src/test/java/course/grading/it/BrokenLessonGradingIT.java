@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the test JVM, UDP, the tests' answers read by reflection, a grader of its own in the
  * submission, stale results from an earlier run, a report forged through an API the gate does not
  * list, Surefire's channel session ids read from its files, a record whose equals says yes to
- * everything, a class named like
+ * everything, objects like it handed back inside a List&lt;String&gt;, a class named like
  * java.lang.Math that a test's Math.max then calls, a System.out of its own, a build file that
  * tries to choose the grading mode, and processes meant to outlive the test JVM and rewrite its
  * report (a shell in a session of its own, a child JVM's options, a child JVM's own child, a child
@@ -73,7 +73,7 @@ class BrokenLessonGradingIT {
     @DisplayName("the grade run finishes with exit code 0 and writes results.json")
     void gradeRunSucceeds() {
         assertThat(graded.exitCode()).as(graded.output()).isZero();
-        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 130,");
+        assertThat(graded.results()).contains("\"score\": 10,").contains("\"max_score\": 132,");
         assertThat(graded.output()).doesNotContain("FORGED GRADER RAN");
     }
 
@@ -180,6 +180,14 @@ class BrokenLessonGradingIT {
     }
 
     @Test
+    @DisplayName("objects whose own equals says yes to everything, handed back inside a List<String>, say no to the strings")
+    void smuggledLiarsSayNo() {
+        assertThat(graded.output()).containsPattern("Exercise 14 · Smuggler +0/2 ");
+        assertThat(graded.results()).containsPattern("Smuggler › returns the words\",(?s:.){0,200}?to contain exactly")
+                .doesNotContain("the grading gate refused course.lesson99.Smuggler");
+    }
+
+    @Test
     @DisplayName("a process meant to outlive the test JVM and rewrite its report is refused, in child JVMs too;"
             + " so is ending the build")
     void escapingProcessesAreRefused() {
@@ -203,7 +211,7 @@ class BrokenLessonGradingIT {
     @DisplayName("a build file cannot choose the grading mode: -Dgrading.mode (what a .mvn/maven.config line adds) changes nothing")
     void buildFileCannotChooseTheMode() throws Exception {
         assertThat(graded.exitCode()).as("the grade run above had -Dgrading.mode=student, and still graded").isZero();
-        assertThat(graded.results()).contains("\"max_score\": 130,");
+        assertThat(graded.results()).contains("\"max_score\": 132,");
         assertThat(student.exitCode()).as("student mode still fails on failing tests").isNotZero();
     }
 
