@@ -238,9 +238,12 @@ public final class JdkHooks {
         String main = command[at];
         boolean found = false;
         if (main.matches("[\\p{javaJavaIdentifierPart}.$]+") && !main.endsWith(".java")) {
+            // The JVM runs the main class from the first entry that has it: that one must be code under test.
             for (String entry : givenClassPath) {
-                found |= (java.util.Arrays.asList(rules[3]).contains(entry) || underRoot(entry, rules[6]))
-                        && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(entry, main.replace('.', '/') + ".class"));
+                if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(entry, main.replace('.', '/') + ".class"))) {
+                    found = java.util.Arrays.asList(rules[3]).contains(entry) || underRoot(entry, rules[6]);
+                    break;
+                }
             }
         }
         if (!found) {
