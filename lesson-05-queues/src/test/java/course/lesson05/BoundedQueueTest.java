@@ -198,6 +198,32 @@ class BoundedQueueTest {
         p2.get(producerLost);
         assertThat(List.of(takeNow(queue), takeNow(queue)))
                 .as("items the two waiting producers put").containsExactlyInAnyOrder(Optional.of("c"), Optional.of("d"));
+
+        // Both sides waiting at once: two consumers wait on an empty queue of capacity 1; a producer, holding the
+        // lock, puts "x" (waking consumer-1) and "y", which finds the queue full and waits for room. When consumer-1
+        // takes "x", the producer must be woken, not only another consumer.
+        BoundedQueue<String> one = new BoundedQueue<>(1, lock);
+        Background<Optional<String>> w1 = call("consumer-1", one::take);
+        assertWaiting(w1, lock, "take()", "the queue was empty and open");
+        Background<Optional<String>> w2 = call("consumer-2", one::take);
+        assertWaiting(w2, lock, "take()", "the queue was empty and open");
+        Background<Void> both = Background.run("producer-x-y", () -> {
+            lock.lock();
+            try {
+                one.put("x");
+                one.put("y");
+            } finally {
+                lock.unlock();
+            }
+        });
+        started.add(both);
+        String sidesMixed = "consumer-2 waited in take() and a producer waited in put() for room; when consumer-1 took "
+                + "an item, the producer was not woken (a lost wake-up): producers and consumers wait on one Condition, "
+                + "and signal() woke consumer-2, which found the queue empty and went back to waiting. Give 'not full' "
+                + "and 'not empty' a Condition each (or wake with signalAll())";
+        assertThat(w1.get(sidesMixed)).as("item consumer-1 took").hasValue("x");
+        both.get(sidesMixed);
+        assertThat(w2.get(sidesMixed)).as("item consumer-2 took").hasValue("y");
     }
 
     @Test
