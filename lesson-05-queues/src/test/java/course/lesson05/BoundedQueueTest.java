@@ -293,6 +293,7 @@ class BoundedQueueTest {
                         + "adding; add only after the while loop found room", queue.size())
                 .isFalse();
 
+        long beforeShortOffer = System.nanoTime();
         Background<Boolean> shortOffer = offerer(queue, "b", Duration.ofMillis(100));
         Boolean added = shortOffer.get("offer() with a timeout of 100 ms on a full queue was still blocked "
                 + Delays.CEILING.toSeconds() + " s later: it must give up when its timeout runs out. Wait with "
@@ -303,6 +304,18 @@ class BoundedQueueTest {
                         + "timeout runs out (size now %d, capacity 1)", queue.size())
                 .isFalse();
         assertThat(queue.size()).as("size() after an offer that timed out").isEqualTo(1);
+        // A correct offer() asks, in its timed waits, to be woken no earlier than 100 ms after it was called;
+        // the deadlines come from the lock, so this needs no clock reading of the test's own.
+        List<TestLock.TimedWait> shortWaits = lock.timedWaitsOf(shortOffer.thread());
+        long waitedUpToMillis = TimeUnit.NANOSECONDS.toMillis(shortWaits.stream()
+                .mapToLong(TestLock.TimedWait::deadlineNanos).max().orElse(beforeShortOffer) - beforeShortOffer);
+        assertThat(waitedUpToMillis)
+                .withFailMessage("offer() with a timeout of 100 ms on a full queue returned false without waiting for "
+                        + "room %s: it must wait up to its timeout. A timeout taken in whole seconds (Duration.getSeconds(), "
+                        + "toSeconds()) turns 100 ms into 0: convert it with timeout.toNanos() and wait with awaitNanos",
+                        shortWaits.isEmpty() ? "(it never called awaitNanos or await(time, unit))"
+                                : "its full timeout (its longest wait was to end " + waitedUpToMillis + " ms after the call)")
+                .isGreaterThanOrEqualTo(50);
 
         Background<Boolean> longOffer = offerer(queue, "c", LONG);
         assertWaiting(longOffer, lock, "offer() with a timeout of 10 minutes", "the queue was full and the timeout "
