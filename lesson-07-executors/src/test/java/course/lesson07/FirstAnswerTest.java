@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -196,8 +198,17 @@ class FirstAnswerTest {
         Blocker a = new Blocker("mirror-a", deadline, mayStop);
         Blocker b = new Blocker("mirror-b", deadline, mayStop);
 
-        Background<String> caller = Background.start("caller", () -> FirstAnswer.first(List.of(loser(a), loser(b)),
-                Duration.ofMillis(200)));
+        // When first() gave up: a correct one cannot throw before its 200 ms have passed (a lower bound, which no
+        // slow machine can break; only a deadline that was cut short can).
+        AtomicLong endedAt = new AtomicLong();
+        long calledAfter = System.nanoTime();
+        Background<String> caller = Background.start("caller", () -> {
+            try {
+                return FirstAnswer.first(List.of(loser(a), loser(b)), Duration.ofMillis(200));
+            } finally {
+                endedAt.set(System.nanoTime());
+            }
+        });
         try {
             AssertionError notStopped = null;
             try {
@@ -218,6 +229,13 @@ class FirstAnswerTest {
                                     + " was ignored (invokeAny and poll have versions with a timeout)"
                                     : ": give the wait a deadline (invokeAny and poll have versions with a timeout)")
                     .isInstanceOf(TimeoutException.class);
+            long gaveUpAfterMillis = TimeUnit.NANOSECONDS.toMillis(endedAt.get() - calledAfter);
+            assertThat(gaveUpAfterMillis)
+                    .withFailMessage("first() threw its TimeoutException %d ms after it was called, before its 200 ms"
+                            + " deadline had passed: it gave up without waiting for an answer. A deadline taken in whole"
+                            + " seconds (toSeconds() with TimeUnit.SECONDS) is 0 for 200 ms: pass deadline.toNanos() with"
+                            + " TimeUnit.NANOSECONDS (or toMillis() with MILLISECONDS)", gaveUpAfterMillis)
+                    .isGreaterThanOrEqualTo(150);   // leeway for a deadline kept in milliseconds
             if (notStopped != null) {
                 throw notStopped;
             }
