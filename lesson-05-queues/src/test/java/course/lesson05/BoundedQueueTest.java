@@ -198,6 +198,32 @@ class BoundedQueueTest {
         p2.get(producerLost);
         assertThat(List.of(takeNow(queue), takeNow(queue)))
                 .as("items the two waiting producers put").containsExactlyInAnyOrder(Optional.of("c"), Optional.of("d"));
+
+        // Both sides waiting at once: two consumers wait on an empty queue of capacity 1; a producer, holding the
+        // lock, puts "x" (waking consumer-1) and "y", which finds the queue full and waits for room. When consumer-1
+        // takes "x", the producer must be woken, not only another consumer.
+        BoundedQueue<String> one = new BoundedQueue<>(1, lock);
+        Background<Optional<String>> w1 = call("consumer-1", one::take);
+        assertWaiting(w1, lock, "take()", "the queue was empty and open");
+        Background<Optional<String>> w2 = call("consumer-2", one::take);
+        assertWaiting(w2, lock, "take()", "the queue was empty and open");
+        Background<Void> both = Background.run("producer-x-y", () -> {
+            lock.lock();
+            try {
+                one.put("x");
+                one.put("y");
+            } finally {
+                lock.unlock();
+            }
+        });
+        started.add(both);
+        String sidesMixed = "consumer-2 waited in take() and a producer waited in put() for room; when consumer-1 took "
+                + "an item, the producer was not woken (a lost wake-up): producers and consumers wait on one Condition, "
+                + "and signal() woke consumer-2, which found the queue empty and went back to waiting. Give 'not full' "
+                + "and 'not empty' a Condition each (or wake with signalAll())";
+        assertThat(w1.get(sidesMixed)).as("item consumer-1 took").hasValue("x");
+        both.get(sidesMixed);
+        assertThat(w2.get(sidesMixed)).as("item consumer-2 took").hasValue("y");
     }
 
     @Test
@@ -267,6 +293,7 @@ class BoundedQueueTest {
                         + "adding; add only after the while loop found room", queue.size())
                 .isFalse();
 
+        long beforeShortOffer = System.nanoTime();
         Background<Boolean> shortOffer = offerer(queue, "b", Duration.ofMillis(100));
         Boolean added = shortOffer.get("offer() with a timeout of 100 ms on a full queue was still blocked "
                 + Delays.CEILING.toSeconds() + " s later: it must give up when its timeout runs out. Wait with "
@@ -277,6 +304,18 @@ class BoundedQueueTest {
                         + "timeout runs out (size now %d, capacity 1)", queue.size())
                 .isFalse();
         assertThat(queue.size()).as("size() after an offer that timed out").isEqualTo(1);
+        // A correct offer() asks, in its timed waits, to be woken no earlier than 100 ms after it was called;
+        // the deadlines come from the lock, so this needs no clock reading of the test's own.
+        List<TestLock.TimedWait> shortWaits = lock.timedWaitsOf(shortOffer.thread());
+        long waitedUpToMillis = TimeUnit.NANOSECONDS.toMillis(shortWaits.stream()
+                .mapToLong(TestLock.TimedWait::deadlineNanos).max().orElse(beforeShortOffer) - beforeShortOffer);
+        assertThat(waitedUpToMillis)
+                .withFailMessage("offer() with a timeout of 100 ms on a full queue returned false without waiting for "
+                        + "room %s: it must wait up to its timeout. A timeout taken in whole seconds (Duration.getSeconds(), "
+                        + "toSeconds()) turns 100 ms into 0: convert it with timeout.toNanos() and wait with awaitNanos",
+                        shortWaits.isEmpty() ? "(it never called awaitNanos or await(time, unit))"
+                                : "its full timeout (its longest wait was to end " + waitedUpToMillis + " ms after the call)")
+                .isGreaterThanOrEqualTo(50);
 
         Background<Boolean> longOffer = offerer(queue, "c", LONG);
         assertWaiting(longOffer, lock, "offer() with a timeout of 10 minutes", "the queue was full and the timeout "

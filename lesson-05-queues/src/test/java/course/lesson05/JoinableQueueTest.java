@@ -328,6 +328,17 @@ class JoinableQueueTest {
                 + "'not empty' after every put";
         assertThat(List.of(first.get(lost), second.get(lost)))
                 .as("items the two waiting consumers took").containsExactlyInAnyOrder("p", "q");
+
+        // A joiner waits first, then a consumer: put() must wake the consumer, whatever else waits on the lock.
+        Background<Void> joiner = joiner("joiner");
+        assertStillJoining(joiner, "tasks were still unfinished");
+        Background<String> third = consumer("consumer-3");
+        assertStillTaking(third, "nothing was put");
+        queue.put("r");
+        assertThat(third.get("a thread waited in join() and then a consumer in take(); put(\"r\") did not wake the "
+                + "consumer (a lost wake-up): takers and joiners wait on one Condition, and signal() woke the joiner, "
+                + "which went back to waiting. Give 'not empty' and 'all done' a Condition each (or wake with signalAll())"))
+                .isEqualTo("r");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import course.grading.Delays;
 import course.grading.Background;
+import course.grading.Interleaving;
 import course.grading.Points;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -370,7 +371,7 @@ class WorkerPoolTest {
 
     @Test
     @Points(1)
-    @DisplayName("submit() after shutdown() throws IllegalStateException, and a second shutdown() is harmless")
+    @DisplayName("submit() after shutdown() throws IllegalStateException, a submit() racing shutdown() is rejected or runs, and a second shutdown() is harmless")
     void submitAfterShutdownIsRejected() throws InterruptedException {
         WorkerPool<Integer, Integer> p = pool(2, job -> job);
         p.submit(1);
@@ -387,6 +388,65 @@ class WorkerPoolTest {
                 .withFailMessage("the workers did not all end after shutdown() (called twice): %d of 2 still alive. "
                         + "Put one poison pill per worker, and only on the first shutdown()", factory.alive())
                 .isTrue();
+
+        submitRacingShutdownIsRejectedOrRuns();
+    }
+
+    /**
+     * A submit() paused right after it has read the pool's state (the grader's {@link Interleaving}), while
+     * another thread runs shutdown() to its end, or until it waits for a lock the paused submit() holds. Then the
+     * submit() goes on: it must throw, or its job must run; a job accepted behind the pills runs never.
+     */
+    private void submitRacingShutdownIsRejectedOrRuns() throws InterruptedException {
+        WorkerPool<Integer, Integer> raced = pool(2, job -> job);
+        Background<Void> submitter;
+        Background<Void> shutter;
+        try (Interleaving race = Interleaving.of(2, WorkerPool.class)) {
+            race.join();   // the test thread is the other party: while it runs, the paused submit() stays paused
+            submitter = Background.run("submits", () -> {
+                race.join();
+                raced.submit(3);
+            });
+            spinUntil(() -> submitter.isDone() || Background.isIn(submitter.thread(), Interleaving.class));
+            shutter = Background.run("shuts down", raced::shutdown);
+            spinUntil(() -> shutter.isDone() || Background.isTakingLock(shutter.thread()));
+            submitter.join(Delays.CEILING);   // the test thread waits: the paused submit() goes on
+            shutter.join(Delays.CEILING);
+        }
+        if (!submitter.join(Delays.CEILING)) {
+            fail("submit(3), racing shutdown(), was still running " + Delays.CEILING.toSeconds() + " s later: it is "
+                    + Background.where(submitter.thread()) + ". submit() never blocks: check the flag and queue the job");
+        }
+        shutter.join("shutdown(), racing submit(3)");
+        Throwable rejected = submitter.thrown();
+        if (rejected == null) {
+            Result<Integer, Integer> r = raced.results().poll(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS);
+            if (r == null) {
+                fail("submit(3) ran at the same moment as shutdown(): it had checked the shutdown flag (not shut down "
+                        + "yet) when shutdown() set it and put its poison pills, then it queued its job behind the poison "
+                        + "pills and returned normally, so the job never ran and nobody was told. Checking the flag and "
+                        + "queueing the job are two steps: guard them, and shutdown()'s setting of the flag and putting "
+                        + "of the pills, with the same lock (synchronized (lock) { ... } in both methods)");
+            }
+            assertSuccess(r, 3, 3, "the job of a submit() that raced shutdown() and was accepted");
+        } else {
+            assertThat(rejected)
+                    .withFailMessage("a submit() racing shutdown() threw %s: once shut down, reject with "
+                            + "IllegalStateException", rejected)
+                    .isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(raced.awaitTermination(Delays.CEILING))
+                .withFailMessage("the workers did not all end after a shutdown() that raced a submit(): %d still alive",
+                        factory.alive())
+                .isTrue();
+    }
+
+    /** Waits for {@code condition} on a thread that stays runnable (a parked one would let a paused thread go on). */
+    private static void spinUntil(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Delays.CEILING.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() - deadline < 0) {
+            Thread.yield();
+        }
     }
 
     /** Blocks a job until the test opens the gate, ignoring interrupts (a job that does not react to them). */

@@ -27,11 +27,18 @@ class RefCounterTest {
     private record Race(long finalCount, long readByA) {
     }
 
+    /** The update thread A runs (and is paused in): its name, what it adds to the count, the call. */
+    private record Update(String call, long delta, ToLongFunction<RefCounter> op) {
+    }
+
+    private static final Update RETAIN = new Update("retain()", 1, RefCounter::retain);
+    private static final Update RELEASE = new Update("release()", -1, RefCounter::release);
+
     @Test
     @Points(4)
     @DisplayName("keeps both references when a second retain() lands in the first one's read–write window, and an update that throws changes nothing")
     void twoRetainsAreNeverLost() throws Exception {
-        Race race = race(1, RefCounter::retain);
+        Race race = race(1, RETAIN, RefCounter::retain);
 
         assertThat(race.finalCount())
                 .withFailMessage("""
@@ -44,14 +51,15 @@ class RefCounterTest {
                         with a compare-and-set loop.""", race.finalCount(), race.readByA())
                 .isEqualTo(3);
 
-        anUpdateThatThrowsLeavesTheCounterFree();
+        anUpdateThatThrowsLeavesTheCounterFree(RETAIN);
+        anUpdateThatThrowsLeavesTheCounterFree(RELEASE);
     }
 
     @Test
     @Points(4)
-    @DisplayName("keeps a release() that lands in a retain()'s read–write window")
+    @DisplayName("keeps a release() that lands in a retain()'s read–write window, and a retain() that lands in a release()'s")
     void releaseInsideRetainIsNeverLost() throws Exception {
-        Race race = race(1, RefCounter::release);
+        Race race = race(1, RETAIN, RefCounter::release);
 
         assertThat(race.finalCount())
                 .withFailMessage("""
@@ -61,6 +69,13 @@ class RefCounterTest {
                         AND release() must be atomic with respect to each other (the same lock for both, or \
                         compare-and-set on the same AtomicLong).""", race.finalCount(), race.readByA())
                 .isEqualTo(1);
+
+        Race reverse = race(2, RELEASE, RefCounter::retain);
+        assertThat(reverse.finalCount())
+                .withFailMessage("""
+                        lost update in release(): the count started at 2, thread A called release() and thread B                         called retain(), so it must be back at 2, but it is %d. B's retain() ran while A was between                         reading %d and writing its result; A's release() was then dropped or overwrote B's update.                         release() needs the same protection as retain(): the same synchronized lock around read, window                         and write, or a compare-and-set loop that retries when compareAndSet fails.""",
+                        reverse.finalCount(), reverse.readByA())
+                .isEqualTo(2);
     }
 
     /** Thrown by the test's race window. */
@@ -71,34 +86,37 @@ class RefCounterTest {
     }
 
     /** An update whose window throws must change nothing and leave the counter free for other threads. */
-    private static void anUpdateThatThrowsLeavesTheCounterFree() throws Exception {
+    private static void anUpdateThatThrowsLeavesTheCounterFree(Update update) throws Exception {
+        String call = update.call();
         AtomicBoolean failOnce = new AtomicBoolean(true);
         RefCounter counter = new RefCounter(1, read -> {
             if (failOnce.compareAndSet(true, false)) {
                 throw new WindowFailed();
             }
         });
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(counter::retain);
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> update.op().applyAsLong(counter));
         assertThat(thrown)
-                .withFailMessage("the race window threw %s inside retain(), but retain() %s: let it propagate",
-                        WindowFailed.class.getSimpleName(), thrown == null ? "returned normally" : "threw " + thrown)
+                .withFailMessage("the race window threw %s inside %s, but %s %s: let it propagate",
+                        WindowFailed.class.getSimpleName(), call, call, thrown == null ? "returned normally" : "threw " + thrown)
                 .isInstanceOf(WindowFailed.class);
 
         AtomicLong seenByOther = new AtomicLong(Long.MIN_VALUE);
         Background<Void> other = Background.run("other", () -> seenByOther.set(counter.retain()));
-        other.join("another thread's retain() after an update that threw: is the lock still held? Release it in a "
-                + "finally block (synchronized does that for you)");
+        other.join("another thread's retain() after a " + call + " that threw: is the lock still held? Release it in "
+                + "a finally block, in " + call + " too (synchronized does that for you)");
         assertThat(seenByOther.get())
-                .withFailMessage("after a retain() that threw half-way, another thread's retain() returned %d, expected "
-                        + "2: an update that fails must not change the count", seenByOther.get())
+                .withFailMessage("after a %s that threw half-way, another thread's retain() returned %d, expected "
+                        + "2: an update that fails must not change the count", call, seenByOther.get())
                 .isEqualTo(2);
     }
 
     /**
-     * Thread A calls retain() and is paused in the race window; thread B then runs
-     * {@code second}; A is released once B has finished or waits inside RefCounter.
+     * Thread A calls {@code first} (retain or release) and is paused in the race window; thread B
+     * then runs {@code second}; A is released once B has finished or waits inside RefCounter.
      */
-    private Race race(long initial, ToLongFunction<RefCounter> second) throws Exception {
+    private Race race(long initial, Update first, ToLongFunction<RefCounter> second) throws Exception {
+        long delta = first.delta();
+        String call = first.call();
         AtomicReference<Thread> threadA = new AtomicReference<>();
         AtomicReference<Background<Void>> workerB = new AtomicReference<>();
         AtomicBoolean paused = new AtomicBoolean();
@@ -127,7 +145,7 @@ class RefCounterTest {
 
         Background<Void> a = Background.run("A", () -> {
             threadA.set(Thread.currentThread());
-            returnedToA.set(counter.retain());
+            returnedToA.set(first.op().applyAsLong(counter));
         });
         await().atMost(Delays.CEILING)
                 .pollInSameThread()
@@ -137,20 +155,20 @@ class RefCounterTest {
             if (a.isDone()) {
                 a.get("");
             }
-            fail("retain() returned without calling window.afterRead(read) between reading and writing the count: "
+            fail(call + " returned without calling window.afterRead(read) between reading and writing the count: "
                     + "keep that call in place, the test uses it to pause a thread inside the read-modify-write");
         }
         Background<Void> b = Background.run("B", () -> second.applyAsLong(counter));
         workerB.set(b);
 
-        a.join("A's retain(), paused in the race window until B finished or waited");
+        a.join("A's " + call + ", paused in the race window until B finished or waited");
         b.join("B's update, started while A was in the race window");
-        if (returnedToA.get() != lastReadByA.get() + 1) {
-            fail("thread A's retain() returned %d, but the last value it passed to window.afterRead(read) was %d: the "
+        if (returnedToA.get() != lastReadByA.get() + delta) {
+            fail("thread A's %s returned %d, but the last value it passed to window.afterRead(read) was %d: the "
                     + "update is not based on the value passed to the hook. Call window.afterRead(read) between "
-                    + "reading the count and writing read + 1, with the value you read (calling it before the read, "
+                    + "reading the count and writing read %s 1, with the value you read (calling it before the read, "
                     + "or with another value, hides the race from the test instead of fixing it)",
-                    returnedToA.get(), lastReadByA.get());
+                    call, returnedToA.get(), lastReadByA.get(), delta > 0 ? "+" : "-");
         }
         return new Race(counter.count(), readByA.get());
     }

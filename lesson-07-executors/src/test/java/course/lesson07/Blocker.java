@@ -22,6 +22,8 @@ final class Blocker {
     /** Opens when the task has started blocking. */
     final CountDownLatch started = new CountDownLatch(1);
     private volatile Thread thread;
+    /** {@code System.nanoTime()} when the interrupt ended the block; 0 while it has not. */
+    volatile long interruptedAtNanos;
 
     Blocker(String name, Deadline deadline, CountDownLatch mayStop) {
         this.name = name;
@@ -63,6 +65,7 @@ final class Blocker {
             deadline.await(new CountDownLatch(1));   // never opens: only an interrupt ends this early
             fate.set(Fate.RAN_INTO_CEILING);
         } catch (InterruptedException e) {
+            interruptedAtNanos = System.nanoTime();
             fate.set(Fate.STOPPING);
             boolean again = false;
             while (true) {

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -63,7 +65,7 @@ class FirstAnswerTest {
     }
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("returns the first successful answer, skipping a candidate that failed before it; all failed is an ExecutionException")
     void skipsFailures() throws Exception {
         Deadline deadline = new Deadline();
@@ -196,8 +198,17 @@ class FirstAnswerTest {
         Blocker a = new Blocker("mirror-a", deadline, mayStop);
         Blocker b = new Blocker("mirror-b", deadline, mayStop);
 
-        Background<String> caller = Background.start("caller", () -> FirstAnswer.first(List.of(loser(a), loser(b)),
-                Duration.ofMillis(200)));
+        // When first() gave up (it interrupted a candidate, or returned): a correct one cannot do that before its
+        // 500 ms have passed (a lower bound, which no slow machine can break; only a deadline cut short can).
+        AtomicLong endedAt = new AtomicLong();
+        long calledAfter = System.nanoTime();
+        Background<String> caller = Background.start("caller", () -> {
+            try {
+                return FirstAnswer.first(List.of(loser(a), loser(b)), Duration.ofMillis(500));
+            } finally {
+                endedAt.set(System.nanoTime());
+            }
+        });
         try {
             AssertionError notStopped = null;
             try {
@@ -212,12 +223,22 @@ class FirstAnswerTest {
             NotImplemented.rethrow(thrown);
             boolean ranIntoCeiling = a.fate() == Blocker.Fate.RAN_INTO_CEILING || b.fate() == Blocker.Fate.RAN_INTO_CEILING;
             assertThat(thrown)
-                    .withFailMessage("expected a TimeoutException after the 200 ms deadline, but first() %s%s",
+                    .withFailMessage("expected a TimeoutException after the 500 ms deadline, but first() %s%s",
                             thrown == null ? "returned " + caller.value() : "threw " + thrown,
                             ranIntoCeiling ? " only after the candidates ran into the test's ceiling: the deadline"
                                     + " was ignored (invokeAny and poll have versions with a timeout)"
                                     : ": give the wait a deadline (invokeAny and poll have versions with a timeout)")
                     .isInstanceOf(TimeoutException.class);
+            long gaveUpAt = java.util.stream.Stream.of(a, b).mapToLong(x -> x.interruptedAtNanos).filter(t -> t != 0)
+                    .min().orElse(endedAt.get());
+            long gaveUpAfterMillis = TimeUnit.NANOSECONDS.toMillis(gaveUpAt - calledAfter);
+            assertThat(gaveUpAfterMillis)
+                    .withFailMessage("first() gave up (interrupted its candidates or threw) %d ms after it was"
+                            + " called, before its 500 ms deadline had passed: it did not wait for an answer. A"
+                            + " deadline taken in whole seconds (toSeconds() with TimeUnit.SECONDS) is 0 for 500 ms:"
+                            + " pass deadline.toNanos() with TimeUnit.NANOSECONDS (or toMillis() with MILLISECONDS)",
+                            gaveUpAfterMillis)
+                    .isGreaterThanOrEqualTo(400);   // leeway for a deadline kept in milliseconds
             if (notStopped != null) {
                 throw notStopped;
             }
@@ -236,5 +257,13 @@ class FirstAnswerTest {
             mayStop.countDown();
             caller.stop();
         }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("when the calling thread is interrupted while waiting for an answer, throws InterruptedException")
+    void interruptedWhileWaitingThrows() {
+        InterruptWhileWaiting.check("first()", 2, task -> () -> FirstAnswer.first(
+                List.<Callable<Integer>>of(() -> task.apply(1), () -> task.apply(2)), Duration.ofMinutes(10)));
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -134,13 +135,28 @@ class FreeDomainsTest {
         // rest; a pool that grows has made a thread for each.
         InFlight inFlight = new InFlight();
         CountDownLatch mayFinish = new CountDownLatch(1);
+        // The free python.ninja finishes before the free python.xyz, which comes first in the input: when
+        // python.ninja's lookup is running, python.xyz's answers only once python.ninja's task has completed,
+        // so answers collected as the lookups finish come out of input order every time.
+        AtomicReference<Thread> ninjaThread = new AtomicReference<>();
+        CountDownLatch ninjaAnswered = new CountDownLatch(1);
         threads.holdInterrupts = true;
         Background<List<String>> caller = Background.start("caller", () -> FreeDomains.find(domains, d -> {
+            if (d.equals("python.ninja")) {
+                ninjaThread.set(Thread.currentThread());
+            }
             inFlight.enter();
             try {
                 deadline.await(mayFinish);
             } finally {
                 inFlight.exit();
+            }
+            if (d.equals("python.xyz") && ninjaThread.get() != null) {
+                deadline.await(ninjaAnswered);
+                TaskThreads.awaitTaskFinished(ninjaThread.get(), deadline);   // python.ninja has completed
+            }
+            if (d.equals("python.ninja")) {
+                ninjaAnswered.countDown();
             }
             return !List.of("org", "com", "ru").contains(d.substring(d.lastIndexOf('.') + 1));
         }, threads));
@@ -173,7 +189,12 @@ class FreeDomainsTest {
                         + " (close() waits), or call awaitTermination() after shutdown()", idleAtReturn)
                 .isEmpty();
 
-        assertThat(free).containsExactly("python.xyz", "python.ninja", "python.zip");
+        assertThat(free)
+                .withFailMessage("find() returned the free domains %s, expected them in input order %s: the lookup of"
+                        + " python.ninja finished before the one of python.xyz, and the answers were collected as the"
+                        + " lookups finished. Keep the futures in the order you submitted them and read them in that"
+                        + " order", free, List.of("python.xyz", "python.ninja", "python.zip"))
+                .containsExactly("python.xyz", "python.ninja", "python.zip");
         assertThat(threads.made.size())
                 .withFailMessage("the pool made %d threads for %d lookups and ran up to %d at once, but it must have"
                                 + " WORKERS = %d threads: create it with Executors.newFixedThreadPool(WORKERS, threads)."

@@ -132,14 +132,26 @@ class VirtualFetcherTest {
 
     @Test
     @Points(2)
-    @DisplayName("reports a failure with the input that caused it and the task's own exception")
+    @DisplayName("reports the first failing input in input order, with the task's own exception")
     void failureNamesInput() {
         IllegalStateException bad = new IllegalStateException("malformed URL");
+        IllegalStateException later = new IllegalStateException("malformed URL too, but a later input");
+        CountDownLatch laterHasFailed = new CountDownLatch(1);
+        AtomicReference<Thread> laterRanOn = new AtomicReference<>();
+        Deadline deadline = new Deadline();
 
+        // Input 77 fails first; input 42 fails only after 77's failure is complete (its thread has left the task).
         Throwable thrown = catchThrowable(() -> VirtualFetcher.fetchAll(IntStream.range(0, 100).boxed().toList(),
                 i -> {
                     if (i == 42) {
+                        deadline.await(laterHasFailed);
+                        TaskThreads.awaitTaskFinished(laterRanOn.get(), deadline);
                         throw bad;
+                    }
+                    if (i == 77) {
+                        laterRanOn.set(Thread.currentThread());
+                        laterHasFailed.countDown();
+                        throw later;
                     }
                     return i;
                 }));
@@ -151,7 +163,9 @@ class VirtualFetcherTest {
         TaskFailedException failure = (TaskFailedException) thrown;
         // The expected value's own equals decides: an input object of the student's cannot say yes to anything.
         assertThat((Object) 42)
-                .withFailMessage("the exception names input %s, but the task for 42 failed", failure.input())
+                .withFailMessage("the exception names input %s, but 42 is the first failing input in input order (77"
+                        + " only failed first in time): collect the futures in input order and report the first"
+                        + " that failed", failure.input())
                 .isEqualTo(failure.input());
         assertThat(failure.getCause())
                 .withFailMessage("the cause is %s, not the task's own exception: unwrap the ExecutionException"
