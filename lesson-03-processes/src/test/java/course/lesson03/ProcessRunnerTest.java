@@ -462,6 +462,12 @@ class ProcessRunnerTest {
                 .withFailMessage("ProcessFailedException must carry the captured stderr 'boom\\n', carried '%s'",
                         failure.stderrText())
                 .isEqualTo("boom\n");
+        String carriedOut = new String(failure.stdout() == null ? new byte[0] : failure.stdout(),
+                StandardCharsets.UTF_8);
+        assertThat(carriedOut)
+                .withFailMessage("ProcessFailedException must carry the captured stdout 'partial\\n' too (both"
+                        + " outputs, as Python's CalledProcessError does), carried '%s'", carriedOut.replace("\n", "\\n"))
+                .isEqualTo("partial\n");
 
         var succeeding = run("true did not finish", List.of("true"), null, GENEROUS, true);
         assertThat(succeeding.thrown())
