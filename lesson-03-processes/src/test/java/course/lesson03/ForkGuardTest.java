@@ -283,6 +283,7 @@ class ForkGuardTest {
         private final FakeProcess parent;
         private final boolean dies;
         private final List<FakeProcess> children = new CopyOnWriteArrayList<>();
+        private static final Instant STARTED = Instant.now().minusSeconds(60);
         final CompletableFuture<ProcessHandle> exit = new CompletableFuture<>();
         volatile boolean destroyed;
 
@@ -310,13 +311,15 @@ class ForkGuardTest {
             return children.stream().flatMap(child -> Stream.concat(Stream.of(child), child.descendants()));
         }
         @Override public Info info() {
+            // Plausible answers (a child starts after its parent), for code that looks at them.
+            Instant started = STARTED.plusSeconds(parent == null ? 0 : 1);
             return new Info() {
-                @Override public Optional<String> command() { return Optional.empty(); }
-                @Override public Optional<String> commandLine() { return Optional.empty(); }
-                @Override public Optional<String[]> arguments() { return Optional.empty(); }
-                @Override public Optional<Instant> startInstant() { return Optional.empty(); }
-                @Override public Optional<Duration> totalCpuDuration() { return Optional.empty(); }
-                @Override public Optional<String> user() { return Optional.empty(); }
+                @Override public Optional<String> command() { return Optional.of("/bin/sleep"); }
+                @Override public Optional<String> commandLine() { return Optional.of("/bin/sleep 3600"); }
+                @Override public Optional<String[]> arguments() { return Optional.of(new String[] {"3600"}); }
+                @Override public Optional<Instant> startInstant() { return Optional.of(started); }
+                @Override public Optional<Duration> totalCpuDuration() { return Optional.of(Duration.ZERO); }
+                @Override public Optional<String> user() { return Optional.ofNullable(System.getProperty("user.name")); }
             };
         }
         @Override public CompletableFuture<ProcessHandle> onExit() { return exit; }
