@@ -113,6 +113,9 @@ class AmdahlTest {
                 () -> Amdahl.parallelFraction(128, 44.48, 2));
         rejects("parallelFraction(10, 20, 4): slower than sequential", () -> Amdahl.parallelFraction(10, 20, 4));
         rejects("parallelFraction(0, 1, 4): a time of 0 s", () -> Amdahl.parallelFraction(0, 1, 4));
+        rejects("parallelFraction(NaN, 10, 4): NaN is no time (every comparison with NaN is false, so a check "
+                + "like 'seconds <= 0' lets it through; check !(seconds > 0))",
+                () -> Amdahl.parallelFraction(Double.NaN, 10, 4));
     }
 
     private static void rejects(String call, ThrowingCallable code) {

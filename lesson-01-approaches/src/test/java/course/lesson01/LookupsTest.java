@@ -8,6 +8,7 @@ import course.grading.Points;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -212,7 +213,9 @@ class LookupsTest {
         names.forEach(name -> taskDone.put(name, new CountDownLatch(1)));
         Map<Thread, String> lookingUp = new ConcurrentHashMap<>();
         CountDownLatch returned = new CountDownLatch(1);
+        Set<String> askedOn = ConcurrentHashMap.newKeySet();
         PhoneBook book = name -> {
+            askedOn.add(Thread.currentThread().getName());
             try {
                 allAsking.await(CEILING_MS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
@@ -261,6 +264,7 @@ class LookupsTest {
         } catch (UnsupportedOperationException notYet) {
             throw notYet;
         } catch (TimeoutException e) {
+            failIfNotOnTheExecutor(askedOn);
             if (allAsking.isBroken() || allAsking.getNumberWaiting() > 0) {
                 fail("the combined future was not complete after %d s, and not every lookup was running at the same "
                         + "time: start every lookupAsync first (collect the futures), then combine them with allOf; "
@@ -270,6 +274,7 @@ class LookupsTest {
             throw new AssertionError("lookupAll's future was not complete " + Delays.CEILING.toSeconds()
                     + " s after every lookup had answered", e);
         } catch (ExecutionException | RuntimeException e) {
+            failIfNotOnTheExecutor(askedOn);
             if (hasCause(e, TimeoutException.class)) {
                 fail("only 1 of 3 lookups was running at the same time: start every lookupAsync first "
                         + "(collect the futures), then combine them with allOf; do not join() inside the loop");
@@ -283,6 +288,7 @@ class LookupsTest {
         } finally {
             returned.countDown();
         }
+        failIfNotOnTheExecutor(askedOn);
         List<String> expected = List.of("grace: 555-0103", "ada: 555-0101", "alan: 555-0102");
         if (answers != null && answers.equals(expected.reversed())) {
             fail("got %s: the answers are in the order they completed (the test made them arrive in reverse), "
@@ -290,6 +296,17 @@ class LookupsTest {
                     + "after allOf, join() each of them in that order", answers);
         }
         assertThat(answers).as("answers of lookupAll, in the order of the names").containsExactlyElementsOf(expected);
+    }
+
+    /** Fails when a lookup of lookupAll ran on a thread that is not the given executor's ('lookup-n'). */
+    private static void failIfNotOnTheExecutor(Set<String> askedOn) {
+        List<String> elsewhere = askedOn.stream().filter(name -> !name.startsWith("lookup-")).sorted().toList();
+        if (!elsewhere.isEmpty()) {
+            fail("lookupAll ran lookups on %s, not on the executor you were given (its threads are lookup-1, "
+                    + "lookup-2, ...): a parallel stream or supplyAsync without the executor runs them on the common "
+                    + "ForkJoinPool, as many at once as it has threads. Start each one with lookupAsync(book, name, "
+                    + "executor) and combine the futures with allOf", elsewhere);
+        }
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -19,6 +19,8 @@ public final class TaskRunner {
 
     /**
      * Runs every task on its own new thread, all at the same time, and waits for all of them.
+     * A task that throws ends only its own thread (its exception goes to that thread's uncaught
+     * exception handler); the other tasks still run, and {@code runAll} still waits for them.
      *
      * <p>An interrupt of the calling thread while it waits is not swallowed: {@code runAll}
      * throws {@link InterruptedException} (or, as {@code ExecutorService.close()} does, goes on

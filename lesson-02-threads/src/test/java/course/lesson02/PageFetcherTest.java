@@ -52,7 +52,7 @@ class PageFetcherTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @DisplayName("fetches all four pages at the same time: the server sees four requests in flight at once")
     void fetchesAllPagesAtTheSameTime() throws Exception {
         CyclicBarrier allFour = new CyclicBarrier(SITES.size());
@@ -258,5 +258,26 @@ class PageFetcherTest {
                 .withFailMessage("the fetch threads %s were still running %d s after fetchAll returned",
                         stillRunning, Delays.CEILING.toSeconds())
                 .isEmpty();
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("an interrupt while it waits is not swallowed: fetchAll throws InterruptedException")
+    void doesNotSwallowAnInterrupt() throws Exception {
+        List<URI> pages = pages(SITES);
+        List<CountDownLatch> releases = pages.stream().map(page -> new CountDownLatch(1)).toList();
+        AtomicInteger arrived = new AtomicInteger();
+        // Every fetch is held until the test releases it (or its thread is interrupted).
+        PageSource held = page -> {
+            arrived.incrementAndGet();
+            releases.get(pages.indexOf(page)).await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+            return "held " + page.getPath();
+        };
+        // The caller is interrupted while fetchAll waits for the held fetches.
+        Background<Boolean> call = Background.start("caller", () -> {
+            new PageFetcher(held).fetchAll(pages);
+            return Thread.currentThread().isInterrupted();
+        });
+        JoinMistakes.assertInterruptNotSwallowed("fetchAll", call, () -> arrived.get() == pages.size(), releases);
     }
 }

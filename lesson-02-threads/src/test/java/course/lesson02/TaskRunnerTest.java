@@ -25,7 +25,7 @@ class TaskRunnerTest {
     private static final int TASKS = 4;
 
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("runs every task on a new thread of its own, not on the caller's thread")
     void runsEachTaskOnANewThread() throws Exception {
         Set<Thread> ranOn = ConcurrentHashMap.newKeySet();
@@ -167,5 +167,73 @@ class TaskRunnerTest {
             return Thread.currentThread().isInterrupted();
         });
         JoinMistakes.assertInterruptNotSwallowed("runAll", call, () -> arrived.get() == TASKS, releases);
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("a task that throws ends only its own thread: runAll still waits for the others and returns")
+    void aFailingTaskEndsOnlyItsOwnThread() throws Exception {
+        int n = 3;
+        List<CountDownLatch> releases = IntStream.range(0, n).mapToObj(i -> new CountDownLatch(1)).toList();
+        AtomicReferenceArray<Thread> ranOn = new AtomicReferenceArray<>(n);
+        AtomicInteger arrived = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        CountDownLatch failing = new CountDownLatch(1);
+        List<Runnable> tasks = new ArrayList<>();
+        tasks.add(() -> {
+            ranOn.set(0, Thread.currentThread());
+            arrived.incrementAndGet();
+            try {
+                throw new IllegalStateException("task 0 fails on purpose (TaskRunnerTest): only its own thread ends");
+            } finally {
+                failing.countDown();
+            }
+        });
+        for (int i = 1; i < n; i++) {
+            int me = i;
+            tasks.add(() -> {
+                ranOn.set(me, Thread.currentThread());
+                arrived.incrementAndGet();
+                try {
+                    releases.get(me).await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                finished.incrementAndGet();
+            });
+        }
+        // Task 0 throws at once; the others are held until runAll is seen waiting after task 0 has
+        // ended, then let finish. runAll must wait for them, and return once they have all ended.
+        Background<Void> call = Background.start("caller", () -> {
+            TaskRunner.runAll(tasks);
+            return null;
+        });
+        try {
+            Background.Seen seen = call.watch(() -> arrived.get() == n && failing.getCount() == 0
+                    && (ranOn.get(0).getState() == Thread.State.TERMINATED || Background.isWaiting(ranOn.get(0))));
+            call.rethrowNotImplemented();
+            boolean endedWhileHeld = call.isDone() && finished.get() < n - 1;
+            if (seen == Background.Seen.RETURNED || endedWhileHeld) {
+                if (endedWhileHeld) {
+                    fail("runAll %s when task 0 threw, while the other %d tasks were still running: a task that "
+                            + "throws ends only its own thread. runAll must still wait for every other thread "
+                            + "(join() them all; do not let the failure of one task end the wait)",
+                            call.thrown() == null ? "returned" : "threw " + call.thrown(), n - 1);
+                }
+                return;   // returned without waiting at all: the tests that wait for held tasks name that
+            }
+            for (int i = 1; i < n; i++) {
+                releases.get(i).countDown();
+            }
+            if (!call.join(Delays.CEILING)) {
+                fail("runAll had not returned %d s after every task had ended (task 0 threw, the others returned; "
+                        + "runAll is %s): a task that threw must still count as finished. Whatever signals the end "
+                        + "of a task (a latch's countDown(), a counter) belongs in a finally block; join() needs no "
+                        + "signal at all", Delays.CEILING.toSeconds(), Background.where(call.thread()));
+            }
+        } finally {
+            releases.forEach(CountDownLatch::countDown);
+            call.stop();
+        }
     }
 }

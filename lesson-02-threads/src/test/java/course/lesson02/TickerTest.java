@@ -1,5 +1,6 @@
 package course.lesson02;
 
+import course.grading.Background;
 import course.grading.Delays;
 import course.grading.Points;
 import course.grading.ThreadStarts;
@@ -50,7 +51,10 @@ class TickerTest {
         Thread caller = Thread.currentThread();
 
         ThreadStarts.watch();
-        Thread ticker = start(3, Duration.ofMillis(1), true, i -> {
+        // A pause short enough for a quick test, long enough that a pause taken in the wrong unit
+        // (10 ms read as 10 s) outlasts the ceiling below.
+        Duration pause = Duration.ofMillis(10);
+        Thread ticker = start(3, pause, true, i -> {
             ticks.add(i);
             tickedOn.add(Thread.currentThread());
         });
@@ -63,7 +67,13 @@ class TickerTest {
         assertThat(ticker.getState())
                 .withFailMessage("the returned thread was never started (state NEW): call start() on it")
                 .isNotEqualTo(Thread.State.NEW);
-        ticker.join(Delays.CEILING);
+        if (!ticker.join(Delays.CEILING)) {
+            ticker.interrupt();
+            fail("the ticker had ticked only %s %d s after it started, with a pause of %d ms between two ticks "
+                    + "(it is %s): is the pause in the wrong unit? Thread.sleep(pause) takes the Duration as it is; "
+                    + "Thread.sleep(long) takes milliseconds (pause.toMillis()), TimeUnit.SECONDS.sleep(n) seconds",
+                    ticks, Delays.CEILING.toSeconds(), pause.toMillis(), Background.where(ticker));
+        }
         assertThat(ticks).as("the numbers ticked").containsExactly(0, 1, 2);
         assertThat(tickedOn).as("threads that ticked").containsExactly(ticker);
         assertThat(ticker.getName()).as("the ticker thread's name").isEqualTo("ticker");
@@ -151,6 +161,14 @@ class TickerTest {
         });
         assertThat(ticker).as("Ticker.start must return the ticker thread").isNotNull();
         assertThat(firstTick.await(Delays.CEILING.toMillis(), TimeUnit.MILLISECONDS)).as("first tick arrived").isTrue();
+        // The pause is 30 s: whatever the machine's speed, no second tick comes within a second of the first.
+        if (Background.until(Duration.ofSeconds(1), () -> ticks.size() > 1)) {
+            ticker.interrupt();
+            fail("the ticker ticked %s within 1 s of its first tick, although the pause between two ticks is 30 s: "
+                    + "it does not sleep the whole pause. Is the pause in the wrong unit? Thread.sleep(pause) takes "
+                    + "the Duration as it is; Thread.sleep(long) takes milliseconds (pause.toMillis(), not "
+                    + "pause.toSeconds())", ticks.size() > 5 ? ticks.subList(0, 5) + " and more" : ticks);
+        }
 
         ticker.interrupt();
         boolean ended = ticker.join(Delays.CEILING);

@@ -11,10 +11,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -199,7 +203,7 @@ class ForkGuardTest {
     }
 
     @Test
-    @Points(4)
+    @Points(3)
     @Timeout(60)
     @DisplayName("killTree leaves no process of a three-level tree alive")
     void killTreeLeavesNothingBehind(@TempDir Path dir) throws Exception {
@@ -233,6 +237,100 @@ class ForkGuardTest {
         } finally {
             ChildProcesses.killAll();
         }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("killTree keeps to its timeout: a process that does not die makes it throw IllegalStateException")
+    void killTreeGivesUpAfterItsTimeout() {
+        // The test's own handles, not OS processes (their pids are above any pid_max): the root dies
+        // when destroyed, its child never does, however it is destroyed.
+        FakeProcess root = new FakeProcess(4_000_000_001L, null, true);
+        FakeProcess undying = new FakeProcess(4_000_000_002L, root, false);
+        Duration timeout = Duration.ofMillis(300);
+        try {
+            var outcome = ChildProcesses.within(Delays.CEILING.plus(timeout),
+                    "killTree(root, 300 ms) did not return although its timeout was 300 ms: process "
+                            + undying.pid() + " of the tree never exits. Wait for each process only as long as the"
+                            + " timeout leaves (onExit().get(left, unit), not get() or join() without a limit),"
+                            + " then throw IllegalStateException",
+                    () -> ForkGuard.killTree(root, timeout));
+            if (outcome.thrown() instanceof UnsupportedOperationException) {
+                outcome.get();
+            }
+            assertThat(undying.destroyed)
+                    .withFailMessage("killTree never destroyed process %d, the root's child: collect"
+                            + " root.descendants() and destroy each of them", undying.pid())
+                    .isTrue();
+            assertThat(outcome.thrown())
+                    .withFailMessage("process %d was still alive when the 300 ms timeout ran out, but killTree %s:"
+                            + " when a process survives the timeout, throw IllegalStateException naming it (do not"
+                            + " ignore the TimeoutException, and do not return before you have seen every process"
+                            + " exit)", undying.pid(),
+                            outcome.thrown() == null ? "returned " + outcome.value() : "threw " + outcome.thrown())
+                    .isInstanceOf(IllegalStateException.class);
+        } finally {
+            undying.exit.complete(undying);   // frees a killTree still waiting for it
+        }
+    }
+
+    /**
+     * A process handle of the test's own, not an OS process: destroying it is recorded, and it exits
+     * (its {@link #onExit()} completes) only if it {@code dies}.
+     */
+    private static final class FakeProcess implements ProcessHandle {
+        private final long pid;
+        private final FakeProcess parent;
+        private final boolean dies;
+        private final List<FakeProcess> children = new CopyOnWriteArrayList<>();
+        private static final Instant STARTED = Instant.now().minusSeconds(60);
+        final CompletableFuture<ProcessHandle> exit = new CompletableFuture<>();
+        volatile boolean destroyed;
+
+        FakeProcess(long pid, FakeProcess parent, boolean dies) {
+            this.pid = pid;
+            this.parent = parent;
+            this.dies = dies;
+            if (parent != null) {
+                parent.children.add(this);
+            }
+        }
+
+        private boolean kill() {
+            destroyed = true;
+            if (dies) {
+                exit.complete(this);
+            }
+            return true;
+        }
+
+        @Override public long pid() { return pid; }
+        @Override public Optional<ProcessHandle> parent() { return Optional.ofNullable(parent); }
+        @Override public Stream<ProcessHandle> children() { return children.stream().map(ProcessHandle.class::cast); }
+        @Override public Stream<ProcessHandle> descendants() {
+            return children.stream().flatMap(child -> Stream.concat(Stream.of(child), child.descendants()));
+        }
+        @Override public Info info() {
+            // Plausible answers (a child starts after its parent), for code that looks at them.
+            Instant started = STARTED.plusSeconds(parent == null ? 0 : 1);
+            return new Info() {
+                @Override public Optional<String> command() { return Optional.of("/bin/sleep"); }
+                @Override public Optional<String> commandLine() { return Optional.of("/bin/sleep 3600"); }
+                @Override public Optional<String[]> arguments() { return Optional.of(new String[] {"3600"}); }
+                @Override public Optional<Instant> startInstant() { return Optional.of(started); }
+                @Override public Optional<Duration> totalCpuDuration() { return Optional.of(Duration.ZERO); }
+                @Override public Optional<String> user() { return Optional.ofNullable(System.getProperty("user.name")); }
+            };
+        }
+        @Override public CompletableFuture<ProcessHandle> onExit() { return exit; }
+        @Override public boolean supportsNormalTermination() { return true; }
+        @Override public boolean destroy() { return kill(); }
+        @Override public boolean destroyForcibly() { return kill(); }
+        @Override public boolean isAlive() { return !exit.isDone(); }
+        @Override public int compareTo(ProcessHandle other) { return Long.compare(pid, other.pid()); }
+        @Override public int hashCode() { return Long.hashCode(pid); }
+        @Override public boolean equals(Object o) { return o instanceof ProcessHandle h && h.pid() == pid; }
+        @Override public String toString() { return "process " + pid + " (the test's)"; }
     }
 
     private Map<Long, Node> awaitChain(Path dir, Process root, int size) throws Exception {

@@ -9,6 +9,7 @@ import course.grading.Delays;
 import course.grading.Points;
 import course.grading.ProcessGuard;
 import course.grading.ThreadReport;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -300,17 +304,36 @@ class ProcessRunnerTest {
         List<String> command = List.of("sh", "-c", "trap '' TERM; echo $$ > '" + shellPidFile + "'; echo started;"
                 + " sleep 30 & echo $! > '" + grandchildPidFile + "'; wait");
         List<Long> seen = new ArrayList<>();
+        // Not a whole number of seconds: a run() that keeps only timeout.getSeconds() gives up after 1 s.
+        Duration limit = Duration.ofMillis(1900);
         // A run() that waits for the orphaned grandchild is freed when the test gives up on it.
         ChildProcesses.trackPidFile(grandchildPidFile);
+        Background<?>[] shellWatch = new Background<?>[1];
         try {
-            var outcome = ChildProcesses.within(Duration.ofSeconds(1).plus(TREE_GONE),
-                    "run() did not return although its timeout was 1 s. Either there is no timeout"
+            long calledAt = System.nanoTime();
+            // When the shell dies, as the JVM sees it (the shell is our child: its exit is reported at once).
+            AtomicLong shellDiedAt = new AtomicLong();
+            AtomicBoolean returned = new AtomicBoolean();
+            shellWatch[0] = Background.run("shell-watch", () -> {
+                Background.until(limit.plus(TREE_GONE), () -> pidIn(shellPidFile) > 0 || returned.get());
+                long pid = pidIn(shellPidFile);
+                if (pid > 0) {
+                    ProcessHandle.of(pid).map(ProcessHandle::onExit)
+                            .orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
+                            .thenRun(() -> shellDiedAt.compareAndSet(0, System.nanoTime()));
+                }
+            });
+            var outcome = ChildProcesses.within(limit.plus(TREE_GONE),
+                    "run() did not return although its timeout was 1.9 s. Either there is no timeout"
                             + " (use process.waitFor(timeout, unit)), or you killed the shell but are still waiting"
                             + " for its pipes, which the grandchild 'sleep 30' holds open: destroy"
                             + " process.descendants() as well. (Or you asked them to end with destroy() and wait:"
                             + " this shell ignores that request, SIGTERM; kill with destroyForcibly())",
-                    () -> ProcessRunner.run(given(command), null, Duration.ofSeconds(1), false));
+                    () -> ProcessRunner.run(given(command), null, limit, false));
+            long returnedAfter = System.nanoTime() - calledAt;
+            returned.set(true);
             rethrowIfNotImplemented(outcome);
+            shellWatch[0].join(Delays.CEILING);
             ProcessHandle.current().descendants().forEach(h -> seen.add(h.pid()));
             if (Files.exists(grandchildPidFile)) {
                 String pid = Files.readString(grandchildPidFile).trim();
@@ -321,13 +344,26 @@ class ProcessRunnerTest {
             seen.forEach(ChildProcesses::track);
 
             assertThat(outcome.thrown())
-                    .withFailMessage("run() %s instead of throwing ProcessTimeoutException after its 1 s timeout",
+                    .withFailMessage("run() %s instead of throwing ProcessTimeoutException after its 1.9 s timeout",
                             outcome.thrown() == null ? "returned " + outcome.value() : "threw " + outcome.thrown())
                     .isInstanceOf(ProcessTimeoutException.class);
             ProcessTimeoutException timeout = (ProcessTimeoutException) outcome.thrown();
-            assertThat(timeout.timeout()).as("ProcessTimeoutException.timeout()").isEqualTo(Duration.ofSeconds(1));
+            assertThat(timeout.timeout()).as("ProcessTimeoutException.timeout()").isEqualTo(limit);
+            // A timed wait never ends before its time is up: whatever the machine's speed, a run() that
+            // waited the whole 1.9 s killed the shell, and returned, no sooner than 1.9 s after it was called.
+            // (run() has killed the shell and waited for it: the JVM reports its exit in a moment.)
+            Background.until(Delays.CEILING, () -> shellDiedAt.get() != 0 || pidIn(shellPidFile) <= 0);
+            long killedAfter = Math.min(returnedAfter,
+                    shellDiedAt.get() == 0 ? Long.MAX_VALUE : shellDiedAt.get() - calledAt);
+            assertThat(killedAfter)
+                    .withFailMessage("run() gave up on the shell %d ms after it was called, although its timeout"
+                            + " was %d ms: part of the Duration was lost. getSeconds() and toSeconds() truncate 1.9 s to 1 s,"
+                            + " and a number of seconds waited as milliseconds is a thousand times too short: wait"
+                            + " timeout.toNanos() with TimeUnit.NANOSECONDS (or toMillis() with MILLISECONDS)",
+                            TimeUnit.NANOSECONDS.toMillis(killedAfter), limit.toMillis())
+                    .isGreaterThanOrEqualTo(limit.toNanos());
             assertThat(Files.exists(grandchildPidFile))
-                    .withFailMessage("the shell never started its grandchild within 1 s, so the test cannot check"
+                    .withFailMessage("the shell never started its grandchild within 1.9 s, so the test cannot check"
                             + " that descendants are killed (is the machine overloaded?)")
                     .isTrue();
             long shell = Files.exists(shellPidFile) && !Files.readString(shellPidFile).isBlank()
@@ -361,7 +397,20 @@ class ProcessRunnerTest {
                     ChildProcesses.track(Long.parseLong(pid));
                 }
             }
+            if (shellWatch[0] != null) {
+                shellWatch[0].stop();
+            }
             ChildProcesses.killAll();
+        }
+    }
+
+    /** The pid written into {@code file}, or -1 while there is none (yet). */
+    private static long pidIn(Path file) {
+        try {
+            String text = Files.exists(file) ? Files.readString(file).trim() : "";
+            return text.isEmpty() ? -1 : Long.parseLong(text);
+        } catch (IOException | NumberFormatException e) {
+            return -1;   // not written yet, or half written
         }
     }
 
@@ -462,6 +511,12 @@ class ProcessRunnerTest {
                 .withFailMessage("ProcessFailedException must carry the captured stderr 'boom\\n', carried '%s'",
                         failure.stderrText())
                 .isEqualTo("boom\n");
+        String carriedOut = new String(failure.stdout() == null ? new byte[0] : failure.stdout(),
+                StandardCharsets.UTF_8);
+        assertThat(carriedOut)
+                .withFailMessage("ProcessFailedException must carry the captured stdout 'partial\\n' too (both"
+                        + " outputs, as Python's CalledProcessError does), carried '%s'", carriedOut.replace("\n", "\\n"))
+                .isEqualTo("partial\n");
 
         var succeeding = run("true did not finish", List.of("true"), null, GENEROUS, true);
         assertThat(succeeding.thrown())
