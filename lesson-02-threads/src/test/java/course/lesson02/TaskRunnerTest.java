@@ -98,17 +98,7 @@ class TaskRunnerTest {
         AtomicInteger finished = new AtomicInteger();
         List<Runnable> tasks = new ArrayList<>();
         for (int i = 0; i < TASKS; i++) {
-            int me = i;
-            tasks.add(() -> {
-                ranOn.set(me, Thread.currentThread());
-                arrived.incrementAndGet();
-                try {
-                    releases.get(me).await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                finished.incrementAndGet();
-            });
+            tasks.add(heldTask(i, ranOn, arrived, releases, finished));
         }
         // The tasks are held until runAll is seen waiting for them, then let finish one at a time.
         // A runAll that sleeps instead of waiting, or waits for only some of its threads, returns
@@ -190,17 +180,7 @@ class TaskRunnerTest {
             }
         });
         for (int i = 1; i < n; i++) {
-            int me = i;
-            tasks.add(() -> {
-                ranOn.set(me, Thread.currentThread());
-                arrived.incrementAndGet();
-                try {
-                    releases.get(me).await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                finished.incrementAndGet();
-            });
+            tasks.add(heldTask(i, ranOn, arrived, releases, finished));
         }
         // Task 0 throws at once; the others are held until runAll is seen waiting after task 0 has
         // ended, then let finish. runAll must wait for them, and return once they have all ended.
@@ -235,5 +215,23 @@ class TaskRunnerTest {
             releases.forEach(CountDownLatch::countDown);
             call.stop();
         }
+    }
+
+    /**
+     * Task {@code me}: notes its thread, counts itself arrived, waits until its release (at most
+     * {@link Background#HOLD}), then counts itself finished.
+     */
+    private static Runnable heldTask(int me, AtomicReferenceArray<Thread> ranOn, AtomicInteger arrived,
+                                     List<CountDownLatch> releases, AtomicInteger finished) {
+        return () -> {
+            ranOn.set(me, Thread.currentThread());
+            arrived.incrementAndGet();
+            try {
+                releases.get(me).await(Background.HOLD.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            finished.incrementAndGet();
+        };
     }
 }
