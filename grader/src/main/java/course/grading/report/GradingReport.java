@@ -248,21 +248,31 @@ public final class GradingReport {
         return Result.of(test, recorded, Files.exists(running) ? Files.readString(running) : null);
     }
 
-    /** Surefire's -Dtest syntax, simply: a comma list of class names or globs, each maybe with #method. */
+    /**
+     * Surefire's -Dtest syntax, simply: a comma list of class names or globs, each maybe with
+     * {@code #method} globs joined by {@code +} (a test the filter kept from running is not shown).
+     */
     static boolean selected(GradedTest test, String filter) {
         for (String part : filter.split(",")) {
-            String type = part.strip().replaceAll("#.*$", "").replaceAll("\\.java$", "");
+            String[] typeAndMethods = part.strip().split("#", 2);
+            String type = typeAndMethods[0].replaceAll("\\.java$", "");
             if (type.isEmpty()) {
                 continue;
             }
-            String regex = Pattern.quote(type).replace("*", "\\E.*\\Q");
+            String regex = glob(type);
             String simple = test.exerciseSimpleName();
-            if (simple.matches(regex) || test.exerciseClass().matches(regex)
-                    || test.exerciseClass().replace('.', '/').matches(".*" + regex)) {
+            boolean classMatches = simple.matches(regex) || test.exerciseClass().matches(regex)
+                    || test.exerciseClass().replace('.', '/').matches(".*" + regex);
+            if (classMatches && (typeAndMethods.length == 1 || java.util.Arrays.stream(typeAndMethods[1].split("\\+"))
+                    .anyMatch(method -> test.method().matches(glob(method.strip()))))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String glob(String pattern) {
+        return Pattern.quote(pattern).replace("*", "\\E.*\\Q");
     }
 
     /**

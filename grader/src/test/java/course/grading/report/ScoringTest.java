@@ -115,10 +115,13 @@ class ScoringTest {
     }
 
     @Test
-    @DisplayName("-Dtest picks exercises by simple name, glob or list")
+    @DisplayName("-Dtest picks exercises by simple name, glob or list, and tests by #method globs")
     void testFilter() {
         assertThat(GradingReport.selected(plain(1), "DemoTest")).isTrue();
         assertThat(GradingReport.selected(plain(1), "Other,Demo*#plain")).isTrue();
         assertThat(GradingReport.selected(plain(1), "OtherTest")).isFalse();
+        assertThat(GradingReport.selected(plain(1), "DemoTest#cases")).as("another method of the class").isFalse();
+        assertThat(GradingReport.selected(plain(1), "DemoTest#cases+pl*")).isTrue();
+        assertThat(GradingReport.selected(cases(1), "DemoTest#cases")).isTrue();
     }
 }
