@@ -54,7 +54,9 @@ class TickerTest {
         // A pause short enough for a quick test, long enough that a pause taken in the wrong unit
         // (10 ms read as 10 s) outlasts the ceiling below.
         Duration pause = Duration.ofMillis(10);
+        List<Long> tickedAt = new CopyOnWriteArrayList<>();
         Thread ticker = start(3, pause, true, i -> {
+            tickedAt.add(System.nanoTime());
             ticks.add(i);
             tickedOn.add(Thread.currentThread());
         });
@@ -76,6 +78,18 @@ class TickerTest {
         }
         assertThat(ticks).as("the numbers ticked").containsExactly(0, 1, 2);
         assertThat(tickedOn).as("threads that ticked").containsExactly(ticker);
+        // A sleep never ends before its time, so two ticks are always at least a pause apart (a tenth of
+        // it is slack for the clock): a shorter gap means the pause was cut, not that the machine was fast.
+        for (int k = 1; k < tickedAt.size(); k++) {
+            long gapNanos = tickedAt.get(k) - tickedAt.get(k - 1);
+            if (gapNanos < pause.toNanos() * 9 / 10) {
+                fail("the ticker ticked %d only %.3f ms after %d, but the pause between two ticks is %d ms: the pause "
+                        + "was cut short. Thread.sleep(pause) takes the Duration as it is; pause.getSeconds() and "
+                        + "pause.toSeconds() drop everything under a second (10 ms becomes 0), and Thread.sleep(long) "
+                        + "takes milliseconds (pause.toMillis())",
+                        k, gapNanos / 1e6, k - 1, pause.toMillis());
+            }
+        }
         assertThat(ticker.getName()).as("the ticker thread's name").isEqualTo("ticker");
         ThreadStarts.namedAfterStart(ticker, "ticker").ifPresent(message -> fail(message));
 
