@@ -194,6 +194,23 @@ class WorkerPoolTest {
                         ranOn.stream().map(Thread::getName).sorted().toList(),
                         factory.threads.stream().map(Thread::getName).toList())
                 .isSubsetOf(factory.threads);
+
+        // workers < 1 is refused: a pool without workers would accept jobs and never run them.
+        RecordingFactory zeroFactory = new RecordingFactory();
+        List<WorkerPool<Integer, Integer>> zeroPool = new ArrayList<>();
+        Throwable zero = catchThrowable(() -> zeroPool.add(new WorkerPool<>(0, job -> job, zeroFactory)));
+        for (WorkerPool<Integer, Integer> z : zeroPool) {
+            z.shutdown();
+            z.awaitTermination(Delays.THREAD_EXIT);
+        }
+        assertThat(zero)
+                .withFailMessage("new WorkerPool(0, ...) %s: with workers < 1 the constructor must throw"
+                        + " IllegalArgumentException (a pool without workers would accept jobs and never run them)."
+                        + " Check the argument first, before making any thread", zero == null
+                        ? "returned a pool" + (zeroFactory.threads.isEmpty() ? "" : " of " + zeroFactory.threads.size()
+                                + " threads")
+                        : "threw " + zero)
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -59,6 +59,20 @@ class CompletionOrderTest {
                                 + " in input order (or for all of them). take() them from an"
                                 + " ExecutorCompletionService instead", order, finishOrder)
                 .isEqualTo(finishOrder);
+
+        // No inputs: nothing to run, the callback is never called, and forEachCompleted() returns.
+        List<Completed<String, String>> none = new ArrayList<>();
+        try {
+            CompletionOrder.<String, String>forEachCompleted(List.of(), inputs.size(), String::toUpperCase, none::add);
+        } catch (RuntimeException e) {
+            throw new AssertionError("with no inputs forEachCompleted() must simply return, but it threw " + e + ": a"
+                    + " pool sized by the inputs (Math.min(workers, inputs.size())) has 0 threads, and"
+                    + " Executors.newFixedThreadPool(0) throws IllegalArgumentException. Create the pool with"
+                    + " `workers` threads", e);
+        }
+        assertThat(none)
+                .withFailMessage("with no inputs the callback must never be called, but it received %s", none)
+                .isEmpty();
     }
 
     @Test

@@ -50,6 +50,20 @@ class InputOrderMapTest {
                                 + " not in the order they complete",
                         List.of("r0", "r1", "r2", "r3", "r4"), results)
                 .containsExactly("r0", "r1", "r2", "r3", "r4");
+
+        // No inputs: nothing to run and an empty list back, like Python's map over an empty list.
+        List<String> none;
+        try {
+            none = InputOrderMap.map(List.<Integer>of(), n, i -> "r" + i);
+        } catch (RuntimeException e) {
+            throw new AssertionError("with no inputs map() must return an empty list, but it threw " + e + ": a pool"
+                    + " sized by the inputs (Math.min(workers, inputs.size())) has 0 threads, and"
+                    + " Executors.newFixedThreadPool(0) throws IllegalArgumentException. Create the pool with"
+                    + " `workers` threads", e);
+        }
+        assertThat(none)
+                .withFailMessage("with no inputs map() must return an empty list, but it returned %s", none)
+                .isEmpty();
     }
 
     @Test
