@@ -73,6 +73,12 @@ final class Driver {
         for (Thread slot : slotThreads) {
             slot.join();
         }
+        synchronized (relaxedLock) {
+            if (relaxed != null) {
+                relaxed.stop();
+                relaxed = null;
+            }
+        }
         double wall = (System.nanoTime() - start) / 1e9;
         return report(byLesson, wall);
     }
@@ -123,10 +129,29 @@ final class Driver {
         }
     }
 
+    /** The one worker JVM with grading's ceilings, shared by the slots: few entries need a second opinion. */
+    private WorkerProcess relaxed;
+    /** Guards {@link #relaxed}: not this driver's monitor, which the slots take for every entry. */
+    private final Object relaxedLock = new Object();
+
+    /** Grades an entry again with grading's ceilings, one entry at a time. */
+    private Result gradeRelaxed(Path entry) throws IOException {
+        synchronized (relaxedLock) {
+            if (relaxed == null) {
+                relaxed = new WorkerProcess(true);
+            }
+            Result again = relaxed.grade(entry);
+            if (again.restart() || !relaxed.alive()) {
+                relaxed.stop();
+                relaxed = null;
+            }
+            return again;
+        }
+    }
+
     /** One worker slot: hands entries to its worker JVM, one at a time, restarting it when needed. */
     private void slot() {
         WorkerProcess worker = null;
-        WorkerProcess relaxed = null;
         try {
             Path entry;
             while ((entry = next()) != null) {
@@ -140,15 +165,8 @@ final class Driver {
                 }
                 if (result.status() == Result.Status.LOSES_POINTS || result.status() == Result.Status.NO_PHRASE) {
                     // Maybe only the lowered ceilings on a busy machine: grade again as grading would.
-                    if (relaxed == null) {
-                        relaxed = new WorkerProcess(true);
-                    }
                     Result first = result;
-                    Result again = relaxed.grade(entry);
-                    if (again.restart() || !relaxed.alive()) {
-                        relaxed.stop();
-                        relaxed = null;
-                    }
+                    Result again = gradeRelaxed(entry);
                     result = again.ok() ? again.withNote("with the lowered ceilings (" + config.ceiling() + " s, "
                             + config.timeout() + ") it " + result.status().words + ", with grading's (" + RELAXED_CEILING
                             + " s, " + RELAXED_TIMEOUT + ") it passes: a busy machine, or a test close to its ceiling?")
@@ -164,9 +182,7 @@ final class Driver {
             if (worker != null) {
                 worker.stop();
             }
-            if (relaxed != null) {
-                relaxed.stop();
-            }
+
         }
     }
 
