@@ -120,8 +120,7 @@ public final class ProcessGuard {
                 // A child's main class must be code under test: in a child JVM the tests' and the
                 // grader's classes may write the grading files (the report's main would write
                 // results.json from reports of the student's choosing).
-                String folder = Path.of(absolute).getFileName() == null ? "" : Path.of(absolute).getFileName().toString();
-                if (Files.isDirectory(Path.of(absolute)) && !folder.equals("test-classes") && !folder.equals("grader-classes")) {
+                if (Files.isDirectory(Path.of(absolute)) && JdkHooks.isCodeUnderTest(Path.of(absolute).toUri().toString())) {
                     folders.add(absolute);
                 }
             }

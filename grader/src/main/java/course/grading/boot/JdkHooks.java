@@ -318,8 +318,7 @@ public final class JdkHooks {
             StackWalker.StackFrame frame = (StackWalker.StackFrame) each;
             String location = location(frame);
             testSeen[0] |= location.startsWith("file:") && location.endsWith("/test-classes/");
-            if (location.startsWith("file:") && location.endsWith("/") && !location.endsWith("/test-classes/")
-                    && !location.endsWith("/grader-classes/")) {
+            if (isCodeUnderTest(location)) {
                 if (!frame.getDeclaringClass().isHidden()) {
                     return frame.toStackTraceElement().toString();
                 }
@@ -327,6 +326,16 @@ public final class JdkHooks {
             }
         }
         return hidden;
+    }
+
+    /**
+     * Whether classes loaded from this location (a code source's URL) are code under test: a class
+     * folder's, not the tests' ({@code test-classes}) or the grader's ({@code grader-classes}).
+     * Jars (the test runner, the libraries) and the JDK's own classes are not.
+     */
+    public static boolean isCodeUnderTest(String location) {
+        return location.startsWith("file:") && location.endsWith("/") && !location.endsWith("/test-classes/")
+                && !location.endsWith("/grader-classes/");
     }
 
     /**
